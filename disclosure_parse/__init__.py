@@ -1,0 +1,56 @@
+"""disclosure_parse: Chinese government disclosure catalogs (公开目录) into typed data.
+
+>>> from disclosure_parse import parse
+>>> catalog = parse("samples/quzhou-city-2018.docx")
+>>> catalog.items[0].category
+('机构概况', '机构职能')
+"""
+
+from disclosure_parse.errors import (
+    CorruptFileError,
+    DisclosureParseError,
+    EncryptedFileError,
+    InputNotFoundError,
+    NoCatalogTableError,
+    NoTextLayerError,
+    ResourceLimitError,
+    UnsupportedFormatError,
+)
+from disclosure_parse.model import (
+    Audience,
+    Catalog,
+    Column,
+    Disclosure,
+    FivePublic,
+    Item,
+    ItemSource,
+    ParseWarning,
+    SourceFile,
+)
+from disclosure_parse.options import Limits, Options
+from disclosure_parse.pipeline import parse
+from disclosure_parse.serialize import json_schema
+
+__all__ = [
+    "Audience",
+    "Catalog",
+    "Column",
+    "CorruptFileError",
+    "Disclosure",
+    "DisclosureParseError",
+    "EncryptedFileError",
+    "FivePublic",
+    "InputNotFoundError",
+    "Item",
+    "ItemSource",
+    "Limits",
+    "NoCatalogTableError",
+    "NoTextLayerError",
+    "Options",
+    "ParseWarning",
+    "ResourceLimitError",
+    "SourceFile",
+    "UnsupportedFormatError",
+    "json_schema",
+    "parse",
+]

@@ -1,0 +1,94 @@
+"""Format detection from the content (magic bytes), with the file name only as a hint."""
+
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+
+from disclosure_parse.errors import (
+    CorruptFileError,
+    EncryptedFileError,
+    UnsupportedFormatError,
+)
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+_ZIP_EXTENSIONS = (".docx", ".docm", ".xlsx", ".xlsm", ".dotx")
+TEXT_ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+def detect_format(data: bytes, name: str | None = None) -> str:
+    """The reader name for `data`: "docx", "pdf", "html", "text-cells", "text-rows", ..."""
+    lower = (name or "").lower()
+    if not data:
+        raise UnsupportedFormatError("the file is empty")
+    if data.startswith(ZIP_MAGICS):
+        return _zip_kind(data)
+    if lower.endswith(_ZIP_EXTENSIONS):
+        raise CorruptFileError(
+            "not a zip container although the name says Office Open XML "
+            "(truncated download or renamed file?)"
+        )
+    if data[:1024].lstrip().startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(OLE_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise EncryptedFileError("the document is password-protected (encrypted OOXML)")
+        raise UnsupportedFormatError(
+            "legacy binary Office file (.doc/.xls): convert it first, e.g. "
+            "`soffice --headless --convert-to docx FILE`"
+        )
+    if data.startswith(b"{\\rtf"):
+        raise UnsupportedFormatError("RTF is not read: save it as .docx first")
+    text = decode_text(data)
+    if text is None:
+        raise UnsupportedFormatError("binary content of an unknown format")
+    head = text[:20000].lower()
+    if "<table" in head or "<html" in head or lower.endswith((".html", ".htm")):
+        return "html"
+    return text_shape(text)
+
+
+def _zip_kind(data: bytes) -> str:
+    try:
+        names = set(zipfile.ZipFile(BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        raise CorruptFileError(f"damaged zip container ({error})") from None
+    if "word/document.xml" in names or any(n.startswith("word/") for n in names):
+        return "docx"
+    if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
+        return "xlsx"
+    if any(n.startswith("ppt/") for n in names):
+        raise UnsupportedFormatError("PowerPoint files are not read")
+    if "content.xml" in names:
+        raise UnsupportedFormatError("OpenDocument files are not read: save as .docx first")
+    raise UnsupportedFormatError("a zip archive, but not a Word or Excel document")
+
+
+def decode_text(data: bytes) -> str | None:
+    """Text in UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK; None if binary."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    if b"\x00" in data[:4096]:
+        return None
+    for encoding in TEXT_ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def text_shape(text: str) -> str:
+    """ "text-cells" for Word's one-cell-per-line export (lines start with TAB), else rows."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise UnsupportedFormatError("the text holds no lines")
+    starting_with_tab = sum(1 for line in lines if line.startswith("\t"))
+    with_inner_tab = sum(1 for line in lines if "\t" in line.strip("\t"))
+    if starting_with_tab * 2 >= len(lines) and with_inner_tab * 4 < len(lines):
+        return "text-cells"
+    return "text-rows"

@@ -1,0 +1,1 @@
+"""Normalize: from raw cell text to clean, typed field values (pure functions)."""

@@ -1,0 +1,240 @@
+"""From a table's body rows to `Item`s: merges, inheritance (fill-down), ticks, splitting.
+
+Rules (each pinned by a test in tests/test_normalize_rules.py):
+- a real merged cell gives its value to every row it covers, whatever its column;
+- where a cell is simply empty, seq, the category path, subjects, basis and channels
+  are inherited from the item above; content and tick columns are not;
+- 同上 means the value above, in any column; "/" and "—" mean empty;
+- line breaks inside labels are joined (no space between CJK characters);
+- ★ before a category label is removed and sets `key_area`;
+- consecutive duplicate category levels collapse into one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+
+from disclosure_parse.grid import Table
+from disclosure_parse.model import Audience, Disclosure, FivePublic, Item, ItemSource, ParseWarning
+from disclosure_parse.normalize.text import join_lines, strip_key_area_mark
+from disclosure_parse.normalize.values import (
+    is_empty_value,
+    is_same_as_above,
+    parse_tick,
+    split_basis,
+    split_list,
+)
+from disclosure_parse.structure.header import (
+    MappedColumn,
+    TableLayout,
+    is_header_row,
+    is_spanning_title_row,
+)
+from disclosure_parse.structure.vocabulary import Field, HeaderVocabulary
+
+#: fields whose empty cells take the value of the item above
+INHERITED = frozenset({Field.SEQ, Field.CATEGORY, Field.SUBJECTS, Field.BASIS, Field.CHANNELS})
+
+
+@attrs.frozen
+class RowValue:
+    """A body cell as seen from one row: its text and whether a merge brought it there."""
+
+    text: str
+    #: the cell started in an earlier row (a real vertical merge)
+    from_above: bool = False
+
+
+@attrs.define
+class _Memory:
+    """What the previous item held, for inheritance and 同上."""
+
+    texts: dict[int, str] = attrs.Factory(dict)
+    category: list[str] = attrs.Factory(list)
+
+
+def table_items(
+    table: Table,
+    layout: TableLayout,
+    table_number: int,
+    vocabulary: HeaderVocabulary,
+    *,
+    fill_down: bool = True,
+    section: str | None = None,
+) -> tuple[list[Item], list[ParseWarning]]:
+    """The items of one catalog table, and the warnings raised on the way."""
+    items: list[Item] = []
+    warnings: list[ParseWarning] = []
+    memory = _Memory()
+    header_texts = _header_row_texts(table, layout)
+    for row in range(layout.body_start, table.n_rows):
+        where = f"{table.label or f'table {table_number}'}, row {row + 1}"
+        values = _row_values(table, row, layout)
+        own = [v.text for v in values if not v.from_above and v.text.strip()]
+        if not own:
+            if any(v.text.strip() for v in values):
+                warnings.append(
+                    ParseWarning("merged-row", "row holds only cells merged from above", where)
+                )
+            continue
+        if is_spanning_title_row(table, row):
+            section = join_lines(own[0])
+            continue
+        if _repeats_header(values, header_texts) and is_header_row(table, row, vocabulary):
+            warnings.append(ParseWarning("repeated-header", "header row repeated; skipped", where))
+            continue
+        item, row_warnings = _row_item(
+            values, layout, memory, fill_down, where, ItemSource(table_number, (row + 1,))
+        )
+        items.append(attrs.evolve(item, section=section))
+        warnings.extend(row_warnings)
+    return items, warnings
+
+
+def _header_row_texts(table: Table, layout: TableLayout) -> list[list[str]]:
+    return [
+        [join_lines(table.text_at(row, col)) for col in range(table.n_cols)]
+        for row in layout.header_rows
+    ]
+
+
+def _repeats_header(values: list[RowValue], header_texts: list[list[str]]) -> bool:
+    texts = [join_lines(v.text) for v in values]
+    return any(
+        all(t == h or not t for t, h in zip(texts, header, strict=False)) for header in header_texts
+    )
+
+
+def _row_values(table: Table, row: int, layout: TableLayout) -> list[RowValue]:
+    values: list[RowValue] = []
+    for column in layout.columns:
+        cell = table.cell_at(row, column.index)
+        if cell is None:
+            values.append(RowValue(""))
+            continue
+        spans_from_left = cell.col < column.index
+        if spans_from_left and not column.role.is_flag:
+            # a label spanning 一级+二级 (or content+basis) belongs to its first column
+            values.append(RowValue("", from_above=cell.row < row))
+            continue
+        values.append(RowValue(cell.text, from_above=cell.row < row))
+    return values
+
+
+def _row_item(
+    values: list[RowValue],
+    layout: TableLayout,
+    memory: _Memory,
+    fill_down: bool,
+    where: str,
+    source: ItemSource,
+) -> tuple[Item, list[ParseWarning]]:
+    warnings: list[ParseWarning] = []
+    texts: dict[int, str] = {}
+    for column, value in zip(layout.columns, values, strict=True):
+        text = value.text
+        if is_same_as_above(text):
+            text = memory.texts.get(column.index, "")
+        elif is_empty_value(text):
+            text = ""
+        if not text.strip() and fill_down and column.role.field in INHERITED:
+            if column.role.field is not Field.CATEGORY:
+                text = memory.texts.get(column.index, "")
+        texts[column.index] = text
+
+    category, key_area = _category_path(layout.columns, texts, memory, fill_down)
+    fields: dict[Field, list[str]] = {}
+    flags: dict[Field, list[str]] = {}
+    extra: dict[str, str] = {}
+    for column in layout.columns:
+        text = texts[column.index]
+        role = column.role
+        if role.field is Field.CATEGORY:
+            continue
+        if role.is_flag:
+            ticked = parse_tick(text, own_labels=column.header[-1:] if column.header else ())
+            if ticked is None:
+                name = _extra_name(column)
+                extra[name] = join_lines(text)
+                warnings.append(
+                    ParseWarning(
+                        "not-a-tick",
+                        f"value {join_lines(text)!r} in tick column {name} kept in extra",
+                        where,
+                    )
+                )
+            elif ticked and role.flag is not None:
+                flags.setdefault(role.field, []).append(role.flag)
+            continue
+        if not text.strip():
+            continue
+        if role.field in (Field.EXTRA, Field.REMARK):
+            extra[_extra_name(column)] = join_lines(text)
+            continue
+        fields.setdefault(role.field, []).append(text)
+
+    memory.texts = texts
+    item = Item(
+        seq=_scalar(fields.get(Field.SEQ)),
+        category=category,
+        key_area=key_area,
+        content=_scalar(fields.get(Field.CONTENT)),
+        subjects=_listed(fields.get(Field.SUBJECTS), split_list),
+        basis=_listed(fields.get(Field.BASIS), split_basis),
+        update_cycle=_scalar(fields.get(Field.UPDATE_CYCLE)),
+        time_limit=_scalar(fields.get(Field.TIME_LIMIT)),
+        disclosure=tuple(d for d in Disclosure if d.value in flags.get(Field.DISCLOSURE, ())),
+        five_publics=tuple(f for f in FivePublic if f.value in flags.get(Field.FIVE_PUBLICS, ())),
+        channels=_listed(fields.get(Field.CHANNELS), split_list),
+        audience=tuple(a for a in Audience if a.value in flags.get(Field.AUDIENCE, ())),
+        levels=tuple(dict.fromkeys(flags.get(Field.LEVELS, ()))),
+        extra=extra,
+        source=source,
+    )
+    return item, warnings
+
+
+def _category_path(
+    columns: tuple[MappedColumn, ...], texts: dict[int, str], memory: _Memory, fill_down: bool
+) -> tuple[tuple[str, ...], bool]:
+    """The category path: levels left of the first label in this row come from above."""
+    labels = [join_lines(texts[c.index]) for c in columns if c.role.field is Field.CATEGORY]
+    first = next((i for i, label in enumerate(labels) if label), None)
+    if fill_down:
+        if first is None:
+            labels = list(memory.category)
+        else:
+            inherited = memory.category[:first] + [""] * max(0, first - len(memory.category))
+            labels = inherited + labels[first:]
+    memory.category = labels
+    path: list[str] = []
+    key_area = False
+    for label in labels:
+        if not label:
+            continue
+        name, marked = strip_key_area_mark(label)
+        key_area = key_area or marked
+        if name and (not path or path[-1] != name):
+            path.append(name)
+    return tuple(path), key_area
+
+
+def _scalar(texts: list[str] | None) -> str | None:
+    if not texts:
+        return None
+    return join_lines(texts[0]) or None
+
+
+def _listed(texts: list[str] | None, split: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
+    if not texts:
+        return ()
+    entries: list[str] = []
+    for text in texts:
+        entries.extend(split(text))
+    return tuple(entries)
+
+
+def _extra_name(column: MappedColumn) -> str:
+    return "/".join(column.header) if column.header else f"column {column.index + 1}"

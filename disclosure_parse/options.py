@@ -1,0 +1,38 @@
+"""One frozen settings object passed through the whole pipeline."""
+
+from __future__ import annotations
+
+import attrs
+
+
+@attrs.frozen
+class Limits:
+    """Resource limits that keep one hostile file from eating a batch (see docs/limits.md)."""
+
+    #: largest input file accepted, in bytes
+    max_file_bytes: int = 200 * 1024 * 1024
+    #: largest total uncompressed size of the members of a zip container (DOCX, XLSX)
+    max_unzipped_bytes: int = 300 * 1024 * 1024
+    #: largest ratio uncompressed/compressed for one zip member (zip-bomb guard)
+    max_compression_ratio: float = 200.0
+    #: most members a zip container may have
+    max_zip_members: int = 10_000
+    #: most cells in one table (rows x columns of the grid)
+    max_table_cells: int = 2_000_000
+    #: most PDF pages read
+    max_pdf_pages: int = 2_000
+
+
+@attrs.frozen
+class Options:
+    """How to parse: limits, and which normalizations to apply.
+
+    `input_format` forces a reader ("docx", "text-cells", ...) instead of detecting it.
+    """
+
+    limits: Limits = attrs.Factory(Limits)
+    fill_down: bool = True
+    input_format: str | None = None
+
+
+DEFAULT_OPTIONS = Options()

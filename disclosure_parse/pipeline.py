@@ -1,0 +1,174 @@
+"""The pipeline: read → structure → normalize → model. `parse()` is its one entry point."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from disclosure_parse.detect import detect_format
+from disclosure_parse.errors import (
+    CorruptFileError,
+    DisclosureParseError,
+    InputNotFoundError,
+    NoCatalogTableError,
+    ResourceLimitError,
+    UnsupportedFormatError,
+)
+from disclosure_parse.grid import Document, Paragraph, Table
+from disclosure_parse.model import Catalog, Column, Item, ParseWarning, SourceFile
+from disclosure_parse.normalize.rows import table_items
+from disclosure_parse.options import DEFAULT_OPTIONS, Options
+from disclosure_parse.readers import READERS
+from disclosure_parse.structure.header import TableLayout, find_layout
+from disclosure_parse.structure.surroundings import read_surroundings
+from disclosure_parse.structure.vocabulary import DEFAULT_VOCABULARY, Field, HeaderVocabulary
+
+Source = str | os.PathLike[str] | bytes
+
+
+def parse(
+    source: Source,
+    options: Options = DEFAULT_OPTIONS,
+    *,
+    vocabulary: HeaderVocabulary = DEFAULT_VOCABULARY,
+) -> Catalog:
+    """Parse a catalog document (a path, or the file's bytes) into a `Catalog`.
+
+    Raises a `DisclosureParseError` subclass, naming the file, for anything it cannot read.
+    """
+    path = None if isinstance(source, bytes) else os.fspath(source)
+    try:
+        data = source if isinstance(source, bytes) else _load(Path(path or ""), options)
+        return _parse_bytes(data, path, options, vocabulary)
+    except DisclosureParseError as error:
+        raise error.with_path(path) from None
+
+
+def _load(path: Path, options: Options) -> bytes:
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise InputNotFoundError("is a directory, not a file")
+        if size > options.limits.max_file_bytes:
+            raise ResourceLimitError(
+                f"file of {size} bytes exceeds the limit {options.limits.max_file_bytes}"
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputNotFoundError("no such file") from None
+    except PermissionError:
+        raise InputNotFoundError("permission denied") from None
+    except IsADirectoryError:
+        raise InputNotFoundError("is a directory, not a file") from None
+
+
+def read_document(data: bytes, name: str | None, options: Options = DEFAULT_OPTIONS) -> Document:
+    """Stage 1 alone: the bytes as a `Document` grid, through the detected reader."""
+    if len(data) > options.limits.max_file_bytes:
+        raise ResourceLimitError(
+            f"input of {len(data)} bytes exceeds the limit {options.limits.max_file_bytes}"
+        )
+    kind = options.input_format or detect_format(data, name)
+    reader = READERS.get(kind)
+    if reader is None:
+        raise UnsupportedFormatError(f"{kind} input is not supported yet")
+    try:
+        return reader(data, options)
+    except DisclosureParseError:
+        raise
+    except RecursionError:
+        raise ResourceLimitError(f"{kind} structure nested too deeply") from None
+    except MemoryError:
+        raise ResourceLimitError(f"{kind} file needs more memory than available") from None
+    except Exception as error:  # a backend failure on damaged input, translated once here
+        raise CorruptFileError(f"damaged {kind} file ({type(error).__name__}: {error})") from error
+
+
+def _parse_bytes(
+    data: bytes, path: str | None, options: Options, vocabulary: HeaderVocabulary
+) -> Catalog:
+    document = read_document(data, path, options)
+    source = SourceFile(path=path, format=document.format, sha256=hashlib.sha256(data).hexdigest())
+    return build_catalog(document, source, options, vocabulary)
+
+
+def build_catalog(
+    document: Document,
+    source: SourceFile,
+    options: Options = DEFAULT_OPTIONS,
+    vocabulary: HeaderVocabulary = DEFAULT_VOCABULARY,
+) -> Catalog:
+    """Stages 2–4: find the catalog tables, normalize their rows, gather the metadata."""
+    warnings: list[ParseWarning] = []
+    catalog_tables: list[tuple[int, Table, TableLayout]] = []
+    for position, table in document.tables():
+        layout = find_layout(table, vocabulary)
+        if layout.is_catalog:
+            catalog_tables.append((position, table, layout))
+        elif any(c.text.strip() for c in table.cells):
+            warnings.append(
+                ParseWarning(
+                    "not-a-catalog-table",
+                    f"table with {table.n_rows} rows and {table.n_cols} columns has no catalog "
+                    "header; skipped",
+                    table.label or f"block {position + 1}",
+                )
+            )
+    if not catalog_tables:
+        raise NoCatalogTableError(
+            "no catalog table found (no table has a header with 序号/事项/公开内容/公开依据 …)"
+        )
+
+    items: list[Item] = []
+    columns: list[Column] = []
+    for number, (position, table, layout) in enumerate(catalog_tables, start=1):
+        for column in layout.columns:
+            entry = Column(field=column.role.name, header=column.header)
+            if entry not in columns:
+                columns.append(entry)
+            if column.role.field is Field.EXTRA:
+                warnings.append(
+                    ParseWarning(
+                        "unmapped-column",
+                        f"column {'/'.join(column.header) or column.index + 1} is not in the "
+                        "vocabulary; its values are kept in extra",
+                        f"table {number}, column {column.index + 1}",
+                    )
+                )
+        section = _section_title(document, position, catalog_tables[0][0])
+        table_rows, row_warnings = table_items(
+            table, layout, number, vocabulary, fill_down=options.fill_down, section=section
+        )
+        items.extend(table_rows)
+        warnings.extend(row_warnings)
+
+    first, last = catalog_tables[0][0], catalog_tables[-1][0]
+    before = [b for b in document.blocks[:first] if isinstance(b, Paragraph)]
+    after = [b for b in document.blocks[last + 1 :] if isinstance(b, Paragraph)]
+    around = read_surroundings(before, after)
+    warnings.extend(around.warnings)
+    return Catalog(
+        title=around.title,
+        issuer=around.issuer,
+        issued_on=around.issued_on,
+        source=source,
+        columns=tuple(columns),
+        items=tuple(items),
+        notes=around.notes,
+        warnings=tuple(warnings),
+    )
+
+
+def _section_title(document: Document, position: int, first_position: int) -> str | None:
+    """For the second and later tables: the paragraph just above the table, if any."""
+    if position == first_position:
+        return None
+    for block in reversed(document.blocks[:position]):
+        if isinstance(block, Table):
+            return None
+        if block.text.strip():
+            from disclosure_parse.normalize.text import join_lines
+
+            return join_lines(block.text)
+    return None

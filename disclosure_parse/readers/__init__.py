@@ -1,0 +1,39 @@
+"""Format readers: each turns the bytes of one file format into a `grid.Document`.
+
+A new format is a new module here and one entry in `READERS`; nothing downstream changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from disclosure_parse.grid import Document
+from disclosure_parse.options import Options
+
+Reader = Callable[[bytes, Options], Document]
+
+
+def _docx(data: bytes, options: Options) -> Document:
+    from disclosure_parse.readers.docx import read_docx
+
+    return read_docx(data, options)
+
+
+def _text_cells(data: bytes, options: Options) -> Document:
+    from disclosure_parse.readers.text import read_text_cells
+
+    return read_text_cells(data, options)
+
+
+def _text_rows(data: bytes, options: Options) -> Document:
+    from disclosure_parse.readers.text import read_text_rows
+
+    return read_text_rows(data, options)
+
+
+#: format name → reader; format names are what `source.format` reports
+READERS: dict[str, Reader] = {
+    "docx": _docx,
+    "text-cells": _text_cells,
+    "text-rows": _text_rows,
+}
