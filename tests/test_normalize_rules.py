@@ -1,0 +1,220 @@
+"""One test per normalizer rule (normalize/rows.py docstring), on inline grids."""
+
+from __future__ import annotations
+
+from disclosure_parse.model import Disclosure, FivePublic
+
+from grid_builder import catalog
+
+HEADER = [
+    [
+        "序号",
+        "事项名称",
+        "<",
+        "公开内容",
+        "公开主体",
+        "公开依据",
+        "更新日期",
+        "公开属性",
+        "<",
+        "公开方式",
+    ],
+    ["^", "一级", "二级", "^", "^", "^", "^", "主动公开", "依申请公开", "^"],
+]
+
+
+def test_real_vertical_merge_gives_its_value_to_every_row_whatever_the_column() -> None:
+    result = catalog(
+        [
+            *HEADER,
+            [
+                "1",
+                "机构概况",
+                "机构职能",
+                "基本信息",
+                "市政府办公室",
+                "公开条例",
+                "实时更新",
+                "√",
+                "",
+                "政府网站",
+            ],
+            ["^", "^", "领导信息", "职务", "^", "^", "^", "^", "", "^"],
+        ]
+    )
+    second = result.items[1]
+    assert second.update_cycle == "实时更新"  # not an inherited field, but really merged
+    assert second.disclosure == (Disclosure.PROACTIVE,)  # a merged √ ticks both rows
+    assert second.category == ("机构概况", "领导信息")
+
+
+def test_empty_cells_inherit_seq_category_subjects_basis_channels_only() -> None:
+    result = catalog(
+        [
+            *HEADER,
+            [
+                "1",
+                "机构概况",
+                "机构职能",
+                "基本信息",
+                "市政府办公室",
+                "公开条例",
+                "实时更新",
+                "√",
+                "",
+                "政府网站",
+            ],
+            ["", "", "领导信息", "", "", "", "", "", "", ""],
+        ]
+    )
+    second = result.items[1]
+    assert second.seq == "1"
+    assert second.category == ("机构概况", "领导信息")
+    assert second.subjects == ("市政府办公室",)
+    assert second.basis == ("公开条例",)
+    assert second.channels == ("政府网站",)
+    assert second.content is None
+    assert second.update_cycle is None
+    assert second.disclosure == ()
+
+
+def test_a_new_top_level_label_does_not_inherit_lower_levels() -> None:
+    result = catalog(
+        [
+            *HEADER,
+            ["4", "人事信息", "人事任免", "任免", "市政府办公室", "公开条例", "", "√", "", ""],
+            ["5", "规划\n计划", "", "规划计划、工作总结", "", "", "", "√", "", ""],
+        ]
+    )
+    assert result.items[1].category == ("规划计划",)
+
+
+def test_label_line_breaks_are_joined_without_spaces_for_cjk() -> None:
+    result = catalog(
+        [
+            *HEADER,
+            [
+                "1",
+                "决策\n\n预公开",
+                "征求\n意见",
+                "Open\nData 清单",
+                "市政府\n办公室",
+                "",
+                "实时\n更新",
+                "",
+                "",
+                "",
+            ],
+        ]
+    )
+    item = result.items[0]
+    assert item.category == ("决策预公开", "征求意见")
+    assert item.update_cycle == "实时更新"
+    assert item.content == "Open Data 清单"
+    assert item.subjects == ("市政府办公室",)
+
+
+def test_star_moves_from_label_into_key_area_and_is_inherited() -> None:
+    result = catalog(
+        [
+            *HEADER,
+            ["18", "★人事信息", "人事任免", "任免", "市人力社保局", "", "", "√", "", ""],
+            ["", "", "招考录用", "招考", "", "", "", "√", "", ""],
+            ["19", "统计信息", "统计数据", "数据", "市统计局", "", "", "√", "", ""],
+        ]
+    )
+    assert [i.key_area for i in result.items] == [True, True, False]
+    assert result.items[1].category == ("人事信息", "招考录用")
+
+
+def test_consecutive_duplicate_category_levels_collapse() -> None:
+    result = catalog(
+        [*HEADER, ["47", "★信用衢州", "信用衢州", "政策规定", "市发改委", "", "", "√", "", ""]]
+    )
+    assert result.items[0].category == ("信用衢州",)
+
+
+def test_label_spanning_both_category_columns_counts_once() -> None:
+    result = catalog(
+        [*HEADER, ["16", "★政务服务标准化", "<", "工作动态", "市行政服务中心", "", "", "√", "", ""]]
+    )
+    assert result.items[0].category == ("政务服务标准化",)
+    assert result.items[0].key_area
+
+
+def test_full_width_spaces_and_stray_whitespace_trimmed() -> None:
+    result = catalog(
+        [
+            *HEADER,
+            ["3", "重要会议", "政府常务会议\u3000", "  公开\u3000情况 ", "", "", "", "", "", ""],
+        ]
+    )
+    assert result.items[0].category == ("重要会议", "政府常务会议")
+    assert result.items[0].content == "公开 情况"
+
+
+def test_same_as_above_takes_the_value_above_and_slash_means_empty() -> None:
+    result = catalog(
+        [
+            *HEADER,
+            ["1", "机构", "职能", "信息", "办公室", "", "实时更新", "√", "", ""],
+            ["2", "政策", "文件", "同上", "同上。", "", "/", "√", "", ""],
+        ]
+    )
+    assert result.items[1].content == "信息"
+    assert result.items[1].subjects == ("办公室",)
+    assert result.items[1].update_cycle is None
+
+
+def test_page_field_artifact_after_the_table_is_dropped_with_a_warning() -> None:
+    result = catalog(
+        [*HEADER, ["1", "机构", "职能", "信息", "办公室", "", "", "√", "", ""]],
+        before=("衢州市政府信息主动公开基本目录",),
+        after=(
+            "（备注：一级事项名称前加“★”的为重点领域信息公开。）",
+            "衢州市人民政府办公室",
+            "2018年12月29日",
+            "PAGE  ",
+            "5",
+        ),
+    )
+    assert result.title == "衢州市政府信息主动公开基本目录"
+    assert result.issuer == "衢州市人民政府办公室"
+    assert str(result.issued_on) == "2018-12-29"
+    assert result.notes == ("（备注：一级事项名称前加“★”的为重点领域信息公开。）",)
+    assert [w.code for w in result.warnings] == ["dropped-artifact"]
+
+
+def test_five_publics_columns_become_typed_flags() -> None:
+    header = [
+        ["序号", "事项", "公开内容", "“五公开”\n（勾选）", "<", "<", "<", "<"],
+        ["^", "^", "^", "决策", "执行", "管理", "服务", "结果"],
+    ]
+    result = catalog([*header, ["1", "机构", "信息", "", "√", "", "", "√"]])
+    assert result.items[0].five_publics == (FivePublic.EXECUTION, FivePublic.RESULT)
+
+
+def test_unknown_column_goes_to_extra_with_a_warning() -> None:
+    result = catalog(
+        [
+            ["序号", "公开事项", "公开内容", "公开主体", "信息来源"],
+            ["1", "机构", "信息", "办公室", "自建"],
+        ]
+    )
+    assert result.items[0].extra == {"信息来源": "自建"}
+    assert any(w.code == "unmapped-column" for w in result.warnings)
+
+
+def test_text_in_a_tick_column_is_kept_in_extra_with_a_warning() -> None:
+    result = catalog([*HEADER, ["1", "机构", "职能", "信息", "办公室", "", "", "视情况", "", ""]])
+    assert result.items[0].extra == {"公开属性/主动公开": "视情况"}
+    assert any(w.code == "not-a-tick" for w in result.warnings)
+
+
+def test_table_without_catalog_header_is_not_a_catalog() -> None:
+    import pytest
+
+    from disclosure_parse.errors import NoCatalogTableError
+
+    with pytest.raises(NoCatalogTableError):
+        catalog([["姓名", "电话", "地址"], ["张三", "12345", "某路1号"]])
