@@ -24,13 +24,6 @@ def detect_format(data: bytes, name: str | None = None) -> str:
         raise UnsupportedFormatError("the file is empty")
     if data.startswith(ZIP_MAGICS):
         return _zip_kind(data)
-    if lower.endswith(_ZIP_EXTENSIONS):
-        raise CorruptFileError(
-            "not a zip container although the name says Office Open XML "
-            "(truncated download or renamed file?)"
-        )
-    if data[:1024].lstrip().startswith(b"%PDF") or b"%PDF-" in data[:1024]:
-        return "pdf"
     if data.startswith(OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise EncryptedFileError("the document is password-protected (encrypted OOXML)")
@@ -38,6 +31,13 @@ def detect_format(data: bytes, name: str | None = None) -> str:
             "legacy binary Office file (.doc/.xls): convert it first, e.g. "
             "`soffice --headless --convert-to docx FILE`"
         )
+    if lower.endswith(_ZIP_EXTENSIONS):
+        raise CorruptFileError(
+            "not a zip container although the name says Office Open XML "
+            "(truncated download or renamed file?)"
+        )
+    if data[:1024].lstrip().startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+        return "pdf"
     if data.startswith(b"{\\rtf"):
         raise UnsupportedFormatError("RTF is not read: save it as .docx first")
     text = decode_text(data)

@@ -1,0 +1,152 @@
+"""The converter as a user runs it: JSON out, one line and a documented exit code on error."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from disclosure_parse import errors
+from disclosure_parse.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "quzhou-city-2018.docx"
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "disclosure_parse", *map(str, args)],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
+def test_prints_json_to_stdout_by_default() -> None:
+    result = run(SAMPLE)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout.decode("utf-8"))
+    assert data["schema_version"] == "1"
+    assert "衢州" in result.stdout.decode("utf-8")  # CJK written as is, not \\u escapes
+
+
+def test_writes_output_file_with_o(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    assert main([str(SAMPLE), "-o", str(target), "--pretty"]) == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("{\n  ")
+    assert len(json.loads(text)["items"]) == 137
+
+
+def test_help_shows_an_example() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    assert b"python -m disclosure_parse samples/" in result.stdout
+    assert b"exit codes" in result.stdout
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def _truncated_docx() -> bytes:
+    return SAMPLE.read_bytes()[:3000]
+
+
+def _zip_without_word() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    return buffer.getvalue()
+
+
+def _docx_with_broken_xml() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document><w:body><w:p>")
+    return buffer.getvalue()
+
+
+def _docx_without_tables() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("只有文字，没有表格")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "姓名"
+    table.cell(0, 1).text = "电话"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "error"),
+    [
+        ("truncated.docx", _truncated_docx, errors.CorruptFileError),
+        ("renamed.docx", lambda: "纯文本".encode(), errors.CorruptFileError),
+        ("archive.zip", _zip_without_word, errors.UnsupportedFormatError),
+        ("broken.docx", _docx_with_broken_xml, errors.CorruptFileError),
+        ("contacts.docx", _docx_without_tables, errors.NoCatalogTableError),
+        ("empty.docx", lambda: b"", errors.UnsupportedFormatError),
+        ("binary.bin", lambda: bytes(range(256)) * 4, errors.UnsupportedFormatError),
+        ("old.doc", lambda: errors_ole(), errors.UnsupportedFormatError),
+        ("locked.docx", lambda: errors_ole(encrypted=True), errors.EncryptedFileError),
+    ],
+)
+def test_each_error_is_one_line_with_its_exit_code(
+    tmp_path: Path, name: str, make: object, error: type[errors.DisclosureParseError]
+) -> None:
+    assert callable(make)
+    path = _write(tmp_path, name, make())
+    result = run(path)
+    stderr = result.stderr.decode("utf-8")
+    assert result.returncode == error.exit_code, stderr
+    assert stderr.count("\n") == 1 and stderr.startswith("error: ")
+    assert str(path) in stderr
+    assert "Traceback" not in stderr
+    assert result.stdout == b""
+
+
+def errors_ole(encrypted: bool = False) -> bytes:
+    body = b"\x00" * 512 + ("EncryptedPackage".encode("utf-16-le") if encrypted else b"WordDocument")
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + body
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    result = run(tmp_path / "nope.docx")
+    assert result.returncode == errors.InputNotFoundError.exit_code
+    assert b"no such file" in result.stderr
+
+
+def test_library_users_get_the_typed_exception(tmp_path: Path) -> None:
+    from disclosure_parse import parse
+
+    with pytest.raises(errors.CorruptFileError) as caught:
+        parse(_write(tmp_path, "t.docx", _truncated_docx()))
+    assert caught.value.path is not None and caught.value.path.endswith("t.docx")
+
+
+def test_exit_codes_are_distinct() -> None:
+    codes = [cls.exit_code for cls in errors.ERROR_CLASSES]
+    assert len(set(codes)) == len(codes) and 0 not in codes and 2 not in codes
+
+
+def test_folder_conversion_writes_one_json_per_file_and_reports_failures(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "good.docx").write_bytes(SAMPLE.read_bytes())
+    (source / "bad.docx").write_bytes(b"not a zip")
+    out = tmp_path / "out"
+    result = run(source, "-o", out)
+    assert result.returncode == errors.CorruptFileError.exit_code
+    assert (out / "good.json").exists() and not (out / "bad.json").exists()
+    assert b"[2/2]" in result.stderr and b"bad.docx" in result.stderr
