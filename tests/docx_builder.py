@@ -15,7 +15,8 @@ checkboxes or legacy form fields.
 
 A cell's text becomes runs: "\\n" is a <w:br/> inside a paragraph, "\\n\\n" starts a new
 paragraph. `Cell(xml=...)` gives the paragraph content as raw OOXML instead (w:r, w:sdt,
-...), with the `w`, `w14` and `mc` prefixes declared.
+...), and `Cell(blocks_xml=...)` the whole cell content (w:p, w:tbl, ...), both with the
+`w`, `w14` and `mc` prefixes declared.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ class Cell:
     vmerge: VMerge | None = None
     #: raw OOXML for the inside of the cell's (single) paragraph, instead of `text`
     xml: str | None = None
+    #: raw OOXML for the cell's whole content (w:p, w:tbl, w:sdt blocks), instead of `text`
+    blocks_xml: str | None = None
     #: wrap the w:tc in a cell-level w:sdt content control
     sdt: bool = False
     #: write w:vMerge without w:val (the short form of "continue")
@@ -175,7 +178,9 @@ def _cell_element(cell: Cell) -> etree._Element:
     if cell.vmerge is not None:
         attrs = {} if cell.bare_continue else {qn("w:val"): cell.vmerge}
         etree.SubElement(tc_pr, qn("w:vMerge"), attrs)
-    if cell.xml is not None:
+    if cell.blocks_xml is not None:
+        tc.extend(fragment(cell.blocks_xml))
+    elif cell.xml is not None:
         p = etree.SubElement(tc, qn("w:p"))
         for element in fragment(cell.xml):
             p.append(element)
