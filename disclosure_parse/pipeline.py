@@ -20,6 +20,7 @@ from disclosure_parse.model import Catalog, Column, Item, ParseWarning, SourceFi
 from disclosure_parse.normalize.rows import table_items
 from disclosure_parse.options import DEFAULT_OPTIONS, Options
 from disclosure_parse.readers import READERS
+from disclosure_parse.structure.align import align_columns
 from disclosure_parse.structure.header import TableLayout, find_layout
 from disclosure_parse.structure.surroundings import read_surroundings
 from disclosure_parse.structure.vocabulary import DEFAULT_VOCABULARY, Field, HeaderVocabulary
@@ -103,6 +104,9 @@ def build_catalog(
     warnings: list[ParseWarning] = []
     catalog_tables: list[tuple[int, Table, TableLayout]] = []
     for position, table in document.tables():
+        if not table.exact_columns:
+            table, repairs = align_columns(table, vocabulary)
+            warnings.extend(repairs)
         layout = find_layout(table, vocabulary)
         if layout.is_catalog:
             catalog_tables.append((position, table, layout))
