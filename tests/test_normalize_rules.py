@@ -218,3 +218,49 @@ def test_table_without_catalog_header_is_not_a_catalog() -> None:
 
     with pytest.raises(NoCatalogTableError):
         catalog([["姓名", "电话", "地址"], ["张三", "12345", "某路1号"]])
+
+
+def test_row_with_only_another_subject_line_continues_the_item_above() -> None:
+    result = catalog(
+        [
+            *HEADER,
+            ["1", "机构", "职能", "信息", "市政府办公室", "公开条例", "", "√", "", ""],
+            ["", "", "", "", "市财政局", "《预算法》", "", "", "", ""],
+            ["2", "政策", "文件", "文件", "", "", "", "√", "", ""],
+        ]
+    )
+    assert len(result.items) == 2
+    first = result.items[0]
+    assert first.subjects == ("市政府办公室", "市财政局")
+    assert first.basis == ("公开条例", "《预算法》")
+    assert first.source.rows == (3, 4)
+    assert any(w.code == "continuation-row" for w in result.warnings)
+    # the next item still inherits from the first (fill-down is unaffected)
+    assert result.items[1].subjects == ("市政府办公室", "市财政局")
+
+
+def test_title_row_spanning_the_table_becomes_the_section() -> None:
+    result = catalog(
+        [
+            ["社会救助领域基层政务公开标准目录", "<", "<", "<"],
+            ["序号", "公开事项", "公开内容", "公开主体"],
+            ["1", "低保", "低保政策", "民政局"],
+        ]
+    )
+    assert result.items[0].section == "社会救助领域基层政务公开标准目录"
+    assert result.items[0].category == ("低保",)
+
+
+def test_traditional_script_headers_map_like_simplified() -> None:
+    result = catalog(
+        [
+            ["序號", "公開事項", "<", "公開內容\n(要素)", "公開主體", "公開方式", "<"],
+            ["^", "一級\n事項", "二級事\n項", "^", "^", "主動", "依申\n請"],
+            ["1", "重大建設項目", "批准服務信息", "審批結果", "縣發改局", "√", ""],
+        ]
+    )
+    item = result.items[0]
+    assert item.category == ("重大建設項目", "批准服務信息")  # values kept as written
+    assert item.subjects == ("縣發改局",)
+    assert item.disclosure == (Disclosure.PROACTIVE,)
+    assert not any(w.code == "unmapped-column" for w in result.warnings)

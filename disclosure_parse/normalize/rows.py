@@ -68,6 +68,10 @@ def table_items(
     items: list[Item] = []
     warnings: list[ParseWarning] = []
     memory = _Memory()
+    for row in layout.title_rows:
+        titles = [join_lines(c.text) for c in table.row_cells(row) if c.text.strip()]
+        if len(titles) == 1:
+            section = titles[0]
     header_texts = _header_row_texts(table, layout)
     for row in range(layout.body_start, table.n_rows):
         where = f"{table.label or f'table {table_number}'}, row {row + 1}"
@@ -85,12 +89,63 @@ def table_items(
         if _repeats_header(values, header_texts) and is_header_row(table, row, vocabulary):
             warnings.append(ParseWarning("repeated-header", "header row repeated; skipped", where))
             continue
+        if items and _continues_item_above(values, layout):
+            items[-1] = _extend_item(items[-1], values, layout, row)
+            _remember_continuation(memory, values, layout)
+            warnings.append(
+                ParseWarning(
+                    "continuation-row",
+                    f"row carries no item of its own; its values were added to the item of row "
+                    f"{items[-1].source.rows[0]}",
+                    where,
+                )
+            )
+            continue
         item, row_warnings = _row_item(
             values, layout, memory, fill_down, where, ItemSource(table_number, (row + 1,))
         )
         items.append(attrs.evolve(item, section=section))
         warnings.extend(row_warnings)
     return items, warnings
+
+
+#: fields a row must leave empty to be a continuation of the item above
+_ITEM_IDENTITY = frozenset({Field.SEQ, Field.CATEGORY, Field.CONTENT})
+#: fields whose extra lines a continuation row adds to the item above
+_APPENDABLE = {Field.SUBJECTS: "subjects", Field.BASIS: "basis", Field.CHANNELS: "channels"}
+
+
+def _continues_item_above(values: list[RowValue], layout: TableLayout) -> bool:
+    """A row with no seq, label or content of its own, only more 主体/依据/渠道 lines."""
+    own_fields = {
+        column.role.field
+        for column, value in zip(layout.columns, values, strict=True)
+        if not value.from_above and value.text.strip() and not is_empty_value(value.text)
+    }
+    return not (own_fields & _ITEM_IDENTITY) and bool(own_fields) and own_fields <= set(_APPENDABLE)
+
+
+def _extend_item(item: Item, values: list[RowValue], layout: TableLayout, row: int) -> Item:
+    """`item` with a continuation row's list entries appended and the row recorded."""
+    changes: dict[str, object] = {}
+    for column, value in zip(layout.columns, values, strict=True):
+        name = _APPENDABLE.get(column.role.field)
+        if name is None or value.from_above or not value.text.strip():
+            continue
+        split = split_basis if column.role.field is Field.BASIS else split_list
+        current = changes.get(name, getattr(item, name))
+        assert isinstance(current, tuple)
+        changes[name] = current + tuple(e for e in split(value.text) if e not in current)
+    source = attrs.evolve(item.source, rows=(*item.source.rows, row + 1))
+    return attrs.evolve(item, source=source, **changes)  # type: ignore[arg-type]
+
+
+def _remember_continuation(memory: _Memory, values: list[RowValue], layout: TableLayout) -> None:
+    """Rows below inherit the item's lists including the continuation's entries."""
+    for column, value in zip(layout.columns, values, strict=True):
+        if column.role.field in _APPENDABLE and not value.from_above and value.text.strip():
+            above = memory.texts.get(column.index, "")
+            memory.texts[column.index] = f"{above}；{value.text}" if above else value.text
 
 
 def _header_row_texts(table: Table, layout: TableLayout) -> list[list[str]]:

@@ -62,9 +62,10 @@ class ColumnRole:
         return self.field in (Field.DISCLOSURE, Field.FIVE_PUBLICS, Field.AUDIENCE, Field.LEVELS)
 
 
+#: traditional characters that occur in catalog headers → simplified (values are kept as written)
 _TRADITIONAL = str.maketrans(
-    "開內據時限體載對層級務項屬開須結執決準錄號縣鄉區單產權責類門關預辦複範圍護規劃會眾啟社會",
-    "开内据时限体载对层级务项属开须结执决准录号县乡区单产权责类门关预办复范围护规划会众启社会",
+    "開內據時體載對層級務項屬須結執決準錄號縣鄉區單產權責類門關預辦複範圍護規劃會眾啟請動備註說電話別領週頻間設欄發網鎮負處織構態報議時標細稱達徑於與為條節級務眾體應營財務稅質醫療環態險農業勞動資訊歷傳區縣這個單級態評價計畫築證頁碼",
+    "开内据时体载对层级务项属须结执决准录号县乡区单产权责类门关预办复范围护规划会众启请动备注说电话别领周频间设栏发网镇负处织构态报议时标细称达径于与为条节级务众体应营财务税质医疗环态险农业劳动资讯历传区县这个单级态评价计画筑证页码",
 )
 _REMARK_IN_PARENS = regex.compile(r"[（(][^（）()]*[)）]?|[（(]$")
 _NOISE = regex.compile(r"[\s“”\"'‘’「」『』：:*＊※]")
@@ -205,7 +206,13 @@ def _lookup_leaf(key: str) -> ColumnRole | None:
     match = _CATEGORY_LEVEL.match(key)
     if match:
         return ColumnRole(Field.CATEGORY, level=_LEVEL_NUMERALS[match.group(1)])
-    return None
+    # a known label followed by a legend or remark ("公开渠道和载体■表示必选项…")
+    best: tuple[int, ColumnRole] | None = None
+    for keys, role in LEAF_ROLES.items():
+        for label in keys:
+            if len(label) >= 4 and key.startswith(label) and (best is None or len(label) > best[0]):
+                best = (len(label), role)
+    return best[1] if best else None
 
 
 @attrs.frozen
@@ -245,6 +252,11 @@ class HeaderVocabulary:
                 return ColumnRole(Field.CATEGORY, level=1)
         if role is not None:
             return role
+        if len(keys) > 1 and group is None:
+            # a remark or legend under a known header ("公开渠道和载体" › "■表示必选项")
+            parent = self._leaf(keys[-2])
+            if parent is not None and not parent.is_flag:
+                return parent
         if leaf in GROUP_FIELDS:
             # a group header with no sub-columns: 公开方式 alone lists channels,
             # 公开事项 alone names the item, 公开层级 alone holds level text
