@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from disclosure_parse.model import Disclosure, FivePublic
-
 from grid_builder import catalog
+
+from disclosure_parse.model import Disclosure, FivePublic
 
 HEADER = [
     [

@@ -103,7 +103,8 @@ def split_basis(text: str) -> tuple[str, ...]:
     """One legal reference per entry.
 
     Splits on 、，,；; and "1." "2." markers, but never inside 《》 or （）, not inside year
-    lists ("2014、2015年…要点"), and not between joint issuers ("中共中央办公厅、国务院办公厅《…》").
+    lists ("2014、2015年…要点"), and not between joint issuers
+    ("中共中央办公厅、国务院办公厅《…》").
     """
     # a line break starts a new reference only before a list marker or a 《title》
     text = _BREAK_BEFORE_REFERENCE.sub("\x00", text)
