@@ -55,7 +55,7 @@ class ColumnRole:
             return f"category.{self.level}"
         if self.flag is not None:
             return f"{self.field.value}.{self.flag}"
-        return self.field.value
+        return str(self.field.value)
 
     @property
     def is_flag(self) -> bool:
@@ -84,7 +84,7 @@ _CATEGORY_LEVEL = regex.compile(
 
 
 def header_key(text: str) -> str:
-    """The matching key of a header text: "公开属性\\n\\n（勾选）" → "公开属性", "公開事項" → "公开事项"."""
+    """The matching key of a header: "公开属性\\n（勾选）" → "公开属性", "公開事項" → "公开事项"."""
     key = join_lines(text).translate(_TRADITIONAL)
     key = _REMARK_IN_PARENS.sub("", key)
     return _NOISE.sub("", key)
