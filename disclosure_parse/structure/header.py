@@ -6,7 +6,7 @@ import attrs
 
 from disclosure_parse.grid import Cell, Table
 from disclosure_parse.normalize.text import join_lines
-from disclosure_parse.structure.vocabulary import ColumnRole, Field, HeaderVocabulary
+from disclosure_parse.structure.vocabulary import ColumnRole, Field, HeaderVocabulary, header_key
 
 #: most rows a header (title rows included) may take at the top of a table
 MAX_HEADER_ROWS = 6
@@ -87,7 +87,9 @@ def find_layout(table: Table, vocabulary: HeaderVocabulary) -> TableLayout:
             title_rows.append(row)
         elif is_header_row(table, row, vocabulary):
             header_rows.append(row)
-        elif header_rows and _continues_header(table, row, header_rows):
+        elif header_rows and (
+            _continues_header(table, row, header_rows) or _is_remark_row(table, row)
+        ):
             header_rows.append(row)
         elif header_rows or _is_blank_row(table, row):
             if header_rows:
@@ -104,6 +106,12 @@ def find_layout(table: Table, vocabulary: HeaderVocabulary) -> TableLayout:
         header_rows=tuple(header_rows),
         columns=_number_levels(columns),
     )
+
+
+def _is_remark_row(table: Table, row: int) -> bool:
+    """A header row holding only parenthesized remarks such as "（勾选）"."""
+    texts = [c.text for c in _distinct_row_cells(table, row) if c.row == row and c.text.strip()]
+    return bool(texts) and all(not header_key(t) for t in texts)
 
 
 def _is_blank_row(table: Table, row: int) -> bool:
