@@ -276,10 +276,10 @@ def build(data: dict):
     set_table_borders(tbl)
     set_cell_margins(tbl, 57, 57)
     sort_tblPr(tbl)
-    for gc, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), COL_W):
+    for gc, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), COL_W, strict=True):
         gc.set(qn("w:w"), str(w))
     for row in table.rows:
-        for cell, w in zip(row.cells, COL_W):
+        for cell, w in zip(row.cells, COL_W, strict=True):
             cell.width = Twips(w)
 
     # ---- header: row 1 has 10 cells over 16 grid columns
