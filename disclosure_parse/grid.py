@@ -11,6 +11,8 @@ from collections.abc import Iterator
 
 import attrs
 
+from disclosure_parse.model import ParseWarning
+
 
 @attrs.frozen
 class Cell:
@@ -89,6 +91,8 @@ class Document:
 
     format: str
     blocks: tuple[Block, ...]
+    #: what the reader had to repair or could not read (a damaged part, a salvaged table)
+    warnings: tuple[ParseWarning, ...] = ()
 
     def tables(self) -> Iterator[tuple[int, Table]]:
         """(position in `blocks`, table) for each table, in order."""

@@ -75,7 +75,7 @@ def read_document(data: bytes, name: str | None, options: Options = DEFAULT_OPTI
     if reader is None:
         raise UnsupportedFormatError(f"{kind} input is not supported yet")
     try:
-        return reader(data, options)
+        document = reader(data, options)
     except DisclosureParseError:
         raise
     except RecursionError:
@@ -84,6 +84,13 @@ def read_document(data: bytes, name: str | None, options: Options = DEFAULT_OPTI
         raise ResourceLimitError(f"{kind} file needs more memory than available") from None
     except Exception as error:  # a backend failure on damaged input, translated once here
         raise CorruptFileError(f"damaged {kind} file ({type(error).__name__}: {error})") from error
+    for _, table in document.tables():
+        if table.n_rows * table.n_cols > options.limits.max_table_cells:
+            raise ResourceLimitError(
+                f"a table of {table.n_rows}x{table.n_cols} cells exceeds the limit "
+                f"{options.limits.max_table_cells}"
+            )
+    return document
 
 
 def _parse_bytes(
@@ -101,7 +108,7 @@ def build_catalog(
     vocabulary: HeaderVocabulary = DEFAULT_VOCABULARY,
 ) -> Catalog:
     """Stages 2–4: find the catalog tables, normalize their rows, gather the metadata."""
-    warnings: list[ParseWarning] = []
+    warnings: list[ParseWarning] = list(document.warnings)
     catalog_tables: list[tuple[int, Table, TableLayout]] = []
     for position, table in document.tables():
         if not table.exact_columns:

@@ -11,8 +11,9 @@ from lxml import etree
 
 from disclosure_parse.errors import CorruptFileError
 from disclosure_parse.grid import Block, Cell, Document, Paragraph, Table
+from disclosure_parse.model import ParseWarning
 from disclosure_parse.options import Options
-from disclosure_parse.readers.safe_xml import SafeZip, parse_xml
+from disclosure_parse.readers.safe_xml import SafeZip, parse_xml, parse_xml_salvaging
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -61,13 +62,23 @@ SYMBOL_FONTS: dict[str, dict[int, str]] = {
 def read_docx(data: bytes, options: Options) -> Document:
     """Read the main document part of a .docx into paragraphs and spanning-cell tables."""
     package = SafeZip(data, options.limits, "DOCX")
-    body = _main_body(package)
+    body, salvaged = _main_body(package)
     blocks: list[Block] = []
     _read_body(body, blocks, options)
-    return Document(format="docx", blocks=tuple(blocks))
+    warnings: tuple[ParseWarning, ...] = ()
+    if salvaged:
+        warnings = (
+            ParseWarning(
+                "damaged-document",
+                "the document XML is damaged (truncated?); only the part before the damage "
+                "was read, so items may be missing at the end",
+                "word/document.xml",
+            ),
+        )
+    return Document(format="docx", blocks=tuple(blocks), warnings=warnings)
 
 
-def _main_body(package: SafeZip) -> etree._Element:
+def _main_body(package: SafeZip) -> tuple[etree._Element, bool]:
     """The w:body of the part the package relationships name as the main document."""
     part = "word/document.xml"
     if "_rels/.rels" in package.names:
@@ -76,11 +87,11 @@ def _main_body(package: SafeZip) -> etree._Element:
             if rel.get("Type", "").endswith(OFFICE_DOCUMENT):
                 part = rel.get("Target", part).lstrip("/")
                 break
-    root = parse_xml(package.read(part), f"DOCX part {part}")
+    root, salvaged = parse_xml_salvaging(package.read(part), f"DOCX part {part}")
     body = root.find(_w("body"))
     if body is None:
         raise CorruptFileError(f"DOCX part {part} has no w:body")
-    return body
+    return body, salvaged
 
 
 def _read_body(container: etree._Element, blocks: list[Block], options: Options) -> None:
@@ -120,6 +131,11 @@ def _int_val(element: etree._Element | None, default: int) -> int:
         return default
 
 
+def _on(element: etree._Element | None) -> bool:
+    """An OOXML on/off property: present and not switched off by w:val="0"/"false"/"off"."""
+    return element is not None and element.get(_w("val"), "1").lower() not in ("0", "false", "off")
+
+
 @attrs.define
 class _OpenCell:
     row: int
@@ -141,7 +157,7 @@ def _read_table(tbl: etree._Element, position: int, options: Options) -> Table:
     for r, tr in enumerate(rows):
         tr_pr = tr.find(_w("trPr"))
         col = _int_val(tr_pr.find(_w("gridBefore")) if tr_pr is not None else None, 0)
-        is_header = tr_pr is not None and tr_pr.find(_w("tblHeader")) is not None
+        is_header = _on(tr_pr.find(_w("tblHeader")) if tr_pr is not None else None)
         if is_header and header_run:
             marked_header += 1
         else:

@@ -15,6 +15,33 @@ _PARSER = etree.XMLParser(
 )
 
 
+_RECOVERING_PARSER = etree.XMLParser(
+    resolve_entities=False,
+    no_network=True,
+    huge_tree=False,
+    load_dtd=False,
+    remove_comments=True,
+    recover=True,
+)
+
+
+def parse_xml_salvaging(data: bytes, what: str) -> tuple[etree._Element, bool]:
+    """Parse strictly; if the XML is damaged (a truncated part), keep what can be recovered.
+
+    Returns the root and whether it was salvaged; raises CorruptFileError if nothing is left.
+    """
+    try:
+        return parse_xml(data, what), False
+    except CorruptFileError:
+        try:
+            root = etree.fromstring(data, _RECOVERING_PARSER)
+        except etree.XMLSyntaxError:
+            root = None
+        if root is None:
+            raise
+        return root, True
+
+
 def parse_xml(data: bytes, what: str) -> etree._Element:
     """Parse XML bytes with entity resolution and network access off."""
     try:
