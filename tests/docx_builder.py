@@ -69,6 +69,8 @@ class Row:
     cells: Sequence[CellLike]
     #: w:tblHeader (repeat as header row on each page)
     header: bool = False
+    #: an explicit w:val on w:tblHeader ("0", "false": the flag written but off)
+    header_val: str | None = None
     #: w:gridBefore: grid columns skipped before the first cell
     grid_before: int = 0
     #: wrap the w:tr in a row-level w:sdt content control
@@ -163,7 +165,8 @@ def _row_element(row: Row) -> etree._Element:
         if row.grid_before:
             etree.SubElement(tr_pr, qn("w:gridBefore"), {qn("w:val"): str(row.grid_before)})
         if row.header:
-            etree.SubElement(tr_pr, qn("w:tblHeader"))
+            attrs = {} if row.header_val is None else {qn("w:val"): row.header_val}
+            etree.SubElement(tr_pr, qn("w:tblHeader"), attrs)
     for cell in row.cells:
         tr.append(_cell_element(_as_cell(cell)))
     return _sdt(tr) if row.sdt else tr

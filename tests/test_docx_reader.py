@@ -299,6 +299,20 @@ def test_tbl_header_counts_only_the_leading_run_of_marked_rows() -> None:
     assert table.marked_header_rows == 1
 
 
+def test_tbl_header_switched_off_by_its_val_is_not_a_marked_header_row() -> None:
+    table = one_table(
+        build_docx(
+            body=[
+                Row(["序号"], header=True, header_val="1"),
+                Row(["公开内容"], header=True, header_val="true"),
+                Row(["1"], header=True, header_val="0"),
+                Row(["2"], header=True, header_val="false"),
+            ]
+        )
+    )
+    assert table.marked_header_rows == 2
+
+
 def test_unmarked_header_rows_count_zero() -> None:
     table = one_table(build_docx(header=HEADER, body=[], header_marked=False))
     assert table.marked_header_rows == 0
