@@ -141,11 +141,11 @@ def main() -> None:
         "2018年12月29日",
     ], doc["after_table"]
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(
-        json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    OUT.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(
+        f"wrote {OUT.relative_to(HERE.parent)}: {len(rows)} rows x {NCOLS} cells, "
+        f"{len(numbers)} groups"
     )
-    print(f"wrote {OUT.relative_to(HERE.parent)}: {len(rows)} rows x {NCOLS} cells, "
-          f"{len(numbers)} groups")
 
 
 if __name__ == "__main__":

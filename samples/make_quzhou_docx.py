@@ -54,8 +54,7 @@ ZIP_DATE = (2018, 12, 29, 0, 0, 0)
 PAGE_W, PAGE_H = 16838, 11906
 MARGIN = 720
 # column widths in twips, 16 columns, sum = 15317 <= 16838 - 2 * 720
-COL_W = [510, 907, 1247, 2041, 1020, 2608, 737, 964,
-         624, 624, 510, 510, 510, 510, 510, 1485]
+COL_W = [510, 907, 1247, 2041, 1020, 2608, 737, 964, 624, 624, 510, 510, 510, 510, 510, 1485]
 # columns 序号, 一级, 公开主体, 公开依据, 公开方式: an empty cell there is a
 # vertical-merge continuation of the nearest non-empty cell above
 VMERGE_COLS = (0, 1, 4, 5, 15)
@@ -65,6 +64,7 @@ LEFT_COLS = {3, 5, 15}
 
 # --------------------------------------------------------------------------
 # low-level helpers (python-docx has no API for these)
+
 
 def set_run_fonts(run, size_pt: float, bold: bool = False) -> None:
     run.font.size = Pt(size_pt)
@@ -150,9 +150,23 @@ def mark_header_row(row) -> None:
 
 def sort_tblPr(tbl) -> None:
     """Put tblPr children into the schema order Word insists on."""
-    order = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
-             "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd",
-             "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"]
+    order = [
+        "tblStyle",
+        "tblpPr",
+        "tblOverlap",
+        "bidiVisual",
+        "tblStyleRowBandSize",
+        "tblStyleColBandSize",
+        "tblW",
+        "jc",
+        "tblCellSpacing",
+        "tblInd",
+        "tblBorders",
+        "shd",
+        "tblLayout",
+        "tblCellMar",
+        "tblLook",
+    ]
     tblPr = tbl.tblPr
     children = list(tblPr)
     children.sort(key=lambda el: order.index(el.tag.split("}")[1]))
@@ -163,6 +177,7 @@ def sort_tblPr(tbl) -> None:
 
 def add_page_field(paragraph) -> None:
     """A complex PAGE field: begin / instrText / separate / result / end."""
+
     def fld(kind: str):
         r = paragraph.add_run()
         set_run_fonts(r, 10.5)
@@ -186,6 +201,7 @@ def add_page_field(paragraph) -> None:
 
 # --------------------------------------------------------------------------
 # cell text
+
 
 def write_cell(cell, text: str, align, size_pt: float = TABLE_PT, bold: bool = False) -> None:
     """Write `text` into an (empty) cell.
@@ -233,6 +249,7 @@ def vmerge_runs(column: list[str]) -> list[tuple[int, int]]:
 
 
 # --------------------------------------------------------------------------
+
 
 def build(data: dict):
     doc = Document()

@@ -58,8 +58,7 @@ TICK_XML = '<w:sym w:font="Wingdings" w:char="F0FC"/>'
 PAGE_W, PAGE_H = 11906, 16838
 MARGIN_LR, MARGIN_TB = 720, 851
 # 16 columns, twips; sum 10460 <= 11906 - 2 * 720
-WIDTHS = [460, 760, 860, 1160, 760, 1300, 620, 720,
-          440, 440, 380, 380, 380, 380, 380, 1040]
+WIDTHS = [460, 760, 860, 1160, 760, 1300, 620, 720, 440, 440, 380, 380, 380, 380, 380, 1040]
 assert sum(WIDTHS) <= PAGE_W - 2 * MARGIN_LR
 
 C_NO, C_L1, C_L2, C_CONTENT = 0, 1, 2, 3
@@ -76,6 +75,7 @@ SZ_BODY = 24  # 12 pt
 # --------------------------------------------------------------------------
 # XML snippets
 
+
 def rpr(sz: int, bold: bool = False) -> str:
     b = "<w:b/><w:bCs/>" if bold else ""
     return f'<w:rPr>{b}<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/></w:rPr>'
@@ -87,8 +87,10 @@ def run(text: str, sz: int, bold: bool = False) -> str:
 
 def para(inner: str, jc: str = "center", sz: int = SZ_TABLE, style: str | None = None) -> str:
     st = f'<w:pStyle w:val="{style}"/>' if style else ""
-    return (f'<w:p><w:pPr>{st}<w:spacing w:before="0" w:after="0"/><w:jc w:val="{jc}"/>'
-            f'<w:rPr><w:sz w:val="{sz}"/></w:rPr></w:pPr>{inner}</w:p>')
+    return (
+        f'<w:p><w:pPr>{st}<w:spacing w:before="0" w:after="0"/><w:jc w:val="{jc}"/>'
+        f'<w:rPr><w:sz w:val="{sz}"/></w:rPr></w:pPr>{inner}</w:p>'
+    )
 
 
 def cell_paragraphs(text: str, jc: str, bold: bool = False) -> str:
@@ -101,24 +103,27 @@ def cell_paragraphs(text: str, jc: str, bold: bool = False) -> str:
     return "".join(out)
 
 
-def tc(width: int, body: str, span: int = 1, vmerge: str | None = None,
-       valign: str = "center") -> str:
+def tc(
+    width: int, body: str, span: int = 1, vmerge: str | None = None, valign: str = "center"
+) -> str:
     pr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if span > 1:
         pr += f'<w:gridSpan w:val="{span}"/>'
     if vmerge == "restart":
         pr += '<w:vMerge w:val="restart"/>'
     elif vmerge == "continue":
-        pr += '<w:vMerge/>'
+        pr += "<w:vMerge/>"
     pr += f'<w:vAlign w:val="{valign}"/>'
     return f"<w:tc><w:tcPr>{pr}</w:tcPr>{body or para('')}</w:tc>"
 
 
 def sdt(content: str, tag: str, alias: str, sid: int) -> str:
-    return (f'<w:sdt><w:sdtPr><w:rPr><w:sz w:val="{SZ_TABLE}"/><w:szCs w:val="{SZ_TABLE}"/></w:rPr>'
-            f'<w:alias w:val={quoteattr(alias)}/><w:tag w:val="{tag}"/>'
-            f'<w:id w:val="{sid}"/></w:sdtPr><w:sdtEndPr/>'
-            f'<w:sdtContent>{content}</w:sdtContent></w:sdt>')
+    return (
+        f'<w:sdt><w:sdtPr><w:rPr><w:sz w:val="{SZ_TABLE}"/><w:szCs w:val="{SZ_TABLE}"/></w:rPr>'
+        f'<w:alias w:val={quoteattr(alias)}/><w:tag w:val="{tag}"/>'
+        f'<w:id w:val="{sid}"/></w:sdtPr><w:sdtEndPr/>'
+        f"<w:sdtContent>{content}</w:sdtContent></w:sdt>"
+    )
 
 
 def tr(cells: str) -> str:
@@ -127,6 +132,7 @@ def tr(cells: str) -> str:
 
 # --------------------------------------------------------------------------
 # table
+
 
 def header_rows() -> str:
     W = WIDTHS
@@ -151,8 +157,17 @@ def header_rows() -> str:
         + tc(sum(W[10:15]), hb("（勾选）"), span=5)
         + tc(W[15], "", vmerge="continue")
     )
-    labels3 = {1: "一级", 2: "二级", 8: "主动公开", 9: "依申请公开", 10: "决策",
-               11: "执行", 12: "管理", 13: "服务", 14: "结果"}
+    labels3 = {
+        1: "一级",
+        2: "二级",
+        8: "主动公开",
+        9: "依申请公开",
+        10: "决策",
+        11: "执行",
+        12: "管理",
+        13: "服务",
+        14: "结果",
+    }
     row3 = "".join(
         tc(W[c], hb(labels3[c])) if c in labels3 else tc(W[c], "", vmerge="continue")
         for c in range(16)
@@ -211,16 +226,21 @@ def data_rows(rows: list[list[str]]) -> str:
 
 def table(data: dict) -> str:
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in WIDTHS)
-    tblpr = (f'<w:tblPr><w:tblStyle w:val="CatalogGrid"/><w:tblW w:w="{sum(WIDTHS)}" w:type="dxa"/>'
-             '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
-             '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0"'
-             ' w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>')
-    return (f"<w:tbl>{tblpr}<w:tblGrid>{grid}</w:tblGrid>"
-            f"{header_rows()}{data_rows(data['rows'])}</w:tbl>")
+    tblpr = (
+        f'<w:tblPr><w:tblStyle w:val="CatalogGrid"/><w:tblW w:w="{sum(WIDTHS)}" w:type="dxa"/>'
+        '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0"'
+        ' w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+    )
+    return (
+        f"<w:tbl>{tblpr}<w:tblGrid>{grid}</w:tblGrid>"
+        f"{header_rows()}{data_rows(data['rows'])}</w:tbl>"
+    )
 
 
 # --------------------------------------------------------------------------
 # body and package
+
 
 def document_xml(data: dict) -> str:
     remark, issuer, date = data["after_table"]
@@ -244,13 +264,17 @@ def document_xml(data: dict) -> str:
         + para(run(issuer, SZ_BODY), "right", SZ_BODY)
         + date_p
     )
-    sect = (f'<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/>'
-            f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
-            f'<w:pgMar w:top="{MARGIN_TB}" w:right="{MARGIN_LR}" w:bottom="{MARGIN_TB}"'
-            f' w:left="{MARGIN_LR}" w:header="567" w:footer="454" w:gutter="0"/>'
-            '<w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="312"/></w:sectPr>')
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}{sect}</w:body></w:document>')
+    sect = (
+        f'<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/>'
+        f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
+        f'<w:pgMar w:top="{MARGIN_TB}" w:right="{MARGIN_LR}" w:bottom="{MARGIN_TB}"'
+        f' w:left="{MARGIN_LR}" w:header="567" w:footer="454" w:gutter="0"/>'
+        '<w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="312"/></w:sectPr>'
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}{sect}</w:body></w:document>'
+    )
 
 
 STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
