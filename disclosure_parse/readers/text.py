@@ -14,8 +14,6 @@ their spans are unknown; `structure.align` turns it into an exact grid.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from disclosure_parse.detect import decode_text
 from disclosure_parse.errors import ResourceLimitError, UnsupportedFormatError
 from disclosure_parse.grid import Block, Cell, Document, Paragraph, Table
@@ -66,21 +64,18 @@ def _is_blank(line: str) -> bool:
 
 
 def full_row_width(lines: list[str]) -> int:
-    """The table's full width: the commonest number of cells between two blank lines.
+    """The table's full width: the most cells seen between two blank lines.
 
-    A row split by a blank line inside a cell counts as two short rows, so the mode over
-    all rows is the real width (the header rows with merges are the minority).
+    A blank line inside a cell only splits a row into shorter pieces, so no piece is
+    wider than the table, and any row without such a blank line has the full width.
     """
-    counts: Counter[int] = Counter()
-    current = 0
+    widest = current = 0
     for line in [*lines, ""]:
         if _is_blank(line):
-            if current:
-                counts[current] += 1
-            current = 0
+            widest, current = max(widest, current), 0
         elif line.startswith(TAB):
             current += 1
-    return counts.most_common(1)[0][0] if counts else 0
+    return widest
 
 
 def read_text_cells(data: bytes, options: Options) -> Document:
