@@ -101,7 +101,7 @@ SUBJECTS = (
 )
 #: subjects naming several bodies in brackets; split_list splits inside the （） today
 #: (test_subject_with_enumeration_in_brackets_is_one_entry), so they stay out while that stands
-PARENTHESIZED_SUBJECTS = False
+PARENTHESIZED_SUBJECTS = True
 BRACKETED_SUBJECTS = ("各县（市、区）人民政府", "市委（市政府）办公室")
 BASIS = (
     "公开条例",
@@ -627,10 +627,6 @@ def test_numbered_basis_starting_with_a_year_list_is_one_entry() -> None:
     assert split_basis(text) == ("2014、2015、2016年国务院办公厅政务公开工作要点", "公开条例")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="values.split_list splits on 、 inside （）; flip PARENTHESIZED_SUBJECTS when fixed",
-)
 def test_subject_with_enumeration_in_brackets_is_one_entry() -> None:
     assert split_list("各县（市、区）人民政府、市政府办公室") == (
         "各县（市、区）人民政府",

@@ -199,7 +199,8 @@ def _row_item(
                 text = memory.texts.get(column.index, "")
         texts[column.index] = text
 
-    category, key_area = _category_path(layout.columns, texts, memory, fill_down)
+    own = {c.index for c, v in zip(layout.columns, values, strict=True) if not v.from_above}
+    category, key_area = _category_path(layout.columns, texts, own, memory, fill_down)
     fields: dict[Field, list[str]] = {}
     flags: dict[Field, list[str]] = {}
     extra: dict[str, str] = {}
@@ -252,11 +253,22 @@ def _row_item(
 
 
 def _category_path(
-    columns: tuple[MappedColumn, ...], texts: dict[int, str], memory: _Memory, fill_down: bool
+    columns: tuple[MappedColumn, ...],
+    texts: dict[int, str],
+    own: set[int],
+    memory: _Memory,
+    fill_down: bool,
 ) -> tuple[tuple[str, ...], bool]:
-    """The category path: levels left of the first label in this row come from above."""
-    labels = [join_lines(texts[c.index]) for c in columns if c.role.field is Field.CATEGORY]
-    first = next((i for i, label in enumerate(labels) if label), None)
+    """The category path: levels left of the first label this row carries come from above.
+
+    A label merged down from an earlier row is not the row's own: under it, an empty lower
+    level is still inherited.
+    """
+    category_columns = [c for c in columns if c.role.field is Field.CATEGORY]
+    labels = [join_lines(texts[c.index]) for c in category_columns]
+    first = next(
+        (i for i, c in enumerate(category_columns) if labels[i] and c.index in own), None
+    )
     if fill_down:
         if first is None:
             labels = list(memory.category)

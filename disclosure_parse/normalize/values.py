@@ -50,7 +50,7 @@ _TICK_ENTRY = regex.compile(r"([■☑✓✔√●▪◼þ]|[□☐口◻○¨])
 _TICK_MARKS_ONLY = regex.compile(r"^[\s■☑✓✔√●▪◼þ□☐口◻○¨]*$")
 _ORDERED_MARKER = regex.compile(
     r"(?:^|(?<=[\s；;。，,]))\s*(?:\d{1,2}[.．](?=\d{1,2}[.．]))*"
-    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、)）](?!\d)"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、)）](?!\d{1,3}(?:\D|$))"
 )
 
 
@@ -61,8 +61,8 @@ def split_list(text: str) -> tuple[str, ...]:
     """
     if _has_tick_list(text):
         return ticked_entries(text)
-    joined = join_lines(text)
-    return tuple(p for p in (squash_spaces(x) for x in _LIST_SEPARATORS.split(joined)) if p)
+    pieces = _split_outside_brackets(join_lines(text))
+    return tuple(p for p in (squash_spaces(body) for _, body in pieces) if p)
 
 
 def _has_tick_list(text: str) -> bool:
