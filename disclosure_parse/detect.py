@@ -27,10 +27,7 @@ def detect_format(data: bytes, name: str | None = None) -> str:
     if data.startswith(OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise EncryptedFileError("the document is password-protected (encrypted OOXML)")
-        raise UnsupportedFormatError(
-            "legacy binary Office file (.doc/.xls): convert it first, e.g. "
-            "`soffice --headless --convert-to docx FILE`"
-        )
+        return _ole_kind(data, lower)
     if lower.endswith(_ZIP_EXTENSIONS):
         raise CorruptFileError(
             "not a zip container although the name says Office Open XML "
@@ -63,6 +60,28 @@ def _zip_kind(data: bytes) -> str:
     if "content.xml" in names:
         raise UnsupportedFormatError("OpenDocument files are not read: save as .docx first")
     raise UnsupportedFormatError("a zip archive, but not a Word or Excel document")
+
+
+#: OLE directory entry names (UTF-16LE) of the main stream of each legacy Office format
+_OLE_STREAMS = (
+    ("doc", "WordDocument".encode("utf-16-le")),
+    ("xls", "Workbook".encode("utf-16-le")),
+    ("xls", "Book".encode("utf-16-le")),
+)
+
+
+def _ole_kind(data: bytes, lower_name: str) -> str:
+    """ "doc" or "xls" for a legacy binary Office file, from its stream names, else the name."""
+    for kind, stream in _OLE_STREAMS:
+        if stream in data:
+            return kind
+    if lower_name.endswith((".doc", ".dot", ".wps")):
+        return "doc"
+    if lower_name.endswith((".xls", ".xlt", ".et")):
+        return "xls"
+    raise UnsupportedFormatError(
+        "an OLE compound file that is neither a Word .doc nor an Excel .xls workbook"
+    )
 
 
 def decode_text(data: bytes) -> str | None:

@@ -31,9 +31,37 @@ def _text_rows(data: bytes, options: Options) -> Document:
     return read_text_rows(data, options)
 
 
+def _html(data: bytes, options: Options) -> Document:
+    from disclosure_parse.readers.html import read_html
+
+    return read_html(data, options)
+
+
+def _xlsx(data: bytes, options: Options) -> Document:
+    from disclosure_parse.readers.xlsx import read_xlsx
+
+    return read_xlsx(data, options)
+
+
+def _doc(data: bytes, options: Options) -> Document:
+    from disclosure_parse.readers.legacy import read_legacy
+
+    return read_legacy(data, "doc", options)
+
+
+def _xls(data: bytes, options: Options) -> Document:
+    from disclosure_parse.readers.legacy import read_legacy
+
+    return read_legacy(data, "xls", options)
+
+
 #: format name → reader; format names are what `source.format` reports
 READERS: dict[str, Reader] = {
     "docx": _docx,
     "text-cells": _text_cells,
     "text-rows": _text_rows,
+    "html": _html,
+    "xlsx": _xlsx,
+    "doc": _doc,
+    "xls": _xls,
 }
