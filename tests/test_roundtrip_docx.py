@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-import pytest
 import regex
 from docx_builder import CONTINUE, Cell, Row, build_docx
 from hypothesis import HealthCheck, given, settings
@@ -99,8 +98,8 @@ SUBJECTS = (
     "市司法局",
     "市公共资源交易中心",
 )
-#: subjects naming several bodies in brackets; split_list splits inside the （） today
-#: (test_subject_with_enumeration_in_brackets_is_one_entry), so they stay out while that stands
+#: subjects naming several bodies in brackets (split_list used to split inside the （）;
+#: pinned by test_subject_with_enumeration_in_brackets_is_one_entry). False keeps them out.
 PARENTHESIZED_SUBJECTS = True
 BRACKETED_SUBJECTS = ("各县（市、区）人民政府", "市委（市政府）办公室")
 BASIS = (
@@ -166,15 +165,14 @@ TICK_STYLES: dict[str, tuple[Cell, Cell]] = {
     "form": (Cell(xml=_FORM_CHECKBOX.format(val=1)), Cell(xml=_FORM_CHECKBOX.format(val=0))),
 }
 
-#: a lost merge of a deeper category level under a real merge of the level above:
-#: normalize/rows.py reads the merged label as the row's own and truncates the path
-#: (see test_lost_second_level_merge_under_merged_first_level_inherits). While that stands,
-#: the generator only loses a level's merge when the levels above lost theirs too.
+#: a lost merge of a deeper category level under a real merge of the level above (found by
+#: this property: the merged label was read as the row's own and the path truncated; pinned by
+#: test_lost_second_level_merge_under_merged_first_level_inherits). False keeps such rows out.
 LOST_UNDER_MERGED_PARENT = True
 
-#: "1.2014、2015年…要点": normalize/values.py does not take "1." for a list marker before a
-#: digit, so the year list is split (test_numbered_basis_starting_with_a_year_list_is_one_entry).
-#: While that stands, a numbered basis list holds no year list.
+#: a numbered basis list holding a year list, "1.2014、2015年…要点" (found by this property: "1."
+#: was not taken for a marker before a digit and the year list split; pinned by
+#: test_numbered_basis_starting_with_a_year_list_is_one_entry). False keeps them out.
 NUMBERED_YEAR_LIST = True
 
 # --- the generated catalog ------------------------------------------------------------------
