@@ -148,15 +148,21 @@ def _remember_continuation(memory: _Memory, values: list[RowValue], layout: Tabl
             memory.texts[column.index] = f"{above}；{value.text}" if above else value.text
 
 
+def _squeeze(text: str) -> str:
+    """Text without any whitespace: a cheap key for comparing header cells."""
+    return "".join(text.split())
+
+
 def _header_row_texts(table: Table, layout: TableLayout) -> list[list[str]]:
     return [
-        [join_lines(table.text_at(row, col)) for col in range(table.n_cols)]
+        [_squeeze(table.text_at(row, col)) for col in range(table.n_cols)]
         for row in layout.header_rows
     ]
 
 
 def _repeats_header(values: list[RowValue], header_texts: list[list[str]]) -> bool:
-    texts = [join_lines(v.text) for v in values]
+    """Whether a body row repeats one of the header rows (a header repeated after a break)."""
+    texts = [_squeeze(v.text) for v in values]
     return any(
         all(t == h or not t for t, h in zip(texts, header, strict=False)) for header in header_texts
     )
@@ -266,9 +272,7 @@ def _category_path(
     """
     category_columns = [c for c in columns if c.role.field is Field.CATEGORY]
     labels = [join_lines(texts[c.index]) for c in category_columns]
-    first = next(
-        (i for i, c in enumerate(category_columns) if labels[i] and c.index in own), None
-    )
+    first = next((i for i, c in enumerate(category_columns) if labels[i] and c.index in own), None)
     if fill_down:
         if first is None:
             labels = list(memory.category)

@@ -29,6 +29,8 @@ def join_lines(text: str) -> str:
 
     "实时\\n更新" → "实时更新"; "决策\\n\\n预公开" → "决策预公开"; "Open\\nData" → "Open Data".
     """
+    if "\n" not in text:
+        return squash_spaces(text)
     lines = [squash_spaces(line) for line in text.split("\n")]
     joined = "\n".join(line for line in lines if line)
     joined = _JOIN_WIDE.sub("", joined)

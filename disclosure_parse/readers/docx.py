@@ -22,8 +22,15 @@ REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOCUMENT = "/officeDocument"
 
 
+_TAGS: dict[str, str] = {}
+
+
 def _w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
+    """Clark name of a w: tag, cached (it is asked for tens of thousands of times)."""
+    name = _TAGS.get(tag)
+    if name is None:
+        name = _TAGS[tag] = f"{{{W}}}{tag}"
+    return name
 
 
 CHECKED, UNCHECKED = "☑", "☐"
@@ -328,8 +335,11 @@ def _legacy_checked(box: etree._Element) -> bool:
     return checked is not None and checked.get(_w("val"), "1") in ("1", "true", "on")
 
 
+_RUN_FONTS = f"{{{W}}}rPr/{{{W}}}rFonts"
+
+
 def _run_symbol_font(run: etree._Element) -> str | None:
-    fonts = run.find(f"{_w('rPr')}/{_w('rFonts')}")
+    fonts = run.find(_RUN_FONTS)
     if fonts is None:
         return None
     name = (fonts.get(_w("ascii")) or fonts.get(_w("hAnsi")) or "").lower()

@@ -1,0 +1,115 @@
+"""DOCX path speed and memory, as ratios measured in one run (not a timed test).
+
+- speed: `parse()` of a catalog against a plain lxml parse of the same document.xml
+  (the floor any DOCX reader pays), and against walking every w:tc through python-docx;
+- memory: peak traced allocation of `parse()` as a multiple of the file size.
+
+    python bench/bench_docx.py [FILE.docx] [--repeat 5]
+
+Without FILE it uses samples/quzhou-city-2018.docx and a 20x larger catalog made by
+repeating its rows. Figures are recorded in docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import statistics
+import time
+import tracemalloc
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from lxml import etree
+
+from disclosure_parse import parse
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "quzhou-city-2018.docx"
+
+
+def enlarged(data: bytes, factor: int) -> bytes:
+    """The same document with its data rows repeated `factor` times (a big real-looking table)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    xml = source.read("word/document.xml").decode("utf-8")
+    rows = re.findall(r"<w:tr[ >].*?</w:tr>", xml, flags=re.S)
+    header, body = rows[:2], rows[2:]
+    table_rows = "".join(header) + "".join(body) * factor
+    start, end = xml.index(rows[0]), xml.index(rows[-1]) + len(rows[-1])
+    xml = xml[:start] + table_rows + xml[end:]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = (
+                xml.encode("utf-8") if info.filename == "word/document.xml" else source.read(info)
+            )
+            target.writestr(info.filename, content)
+    return buffer.getvalue()
+
+
+def best_of(repeat: int, work: Callable[[], object]) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def lxml_floor(data: bytes) -> None:
+    etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+
+
+def python_docx_walk(data: bytes) -> None:
+    import docx
+
+    for table in docx.Document(io.BytesIO(data)).tables:
+        for row in table.rows:
+            for cell in row.cells:
+                _ = cell.text
+
+
+def peak_memory(data: bytes) -> int:
+    tracemalloc.start()
+    parse(data)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak
+
+
+def report(name: str, data: bytes, repeat: int) -> None:
+    ours = best_of(repeat, lambda: parse(data))
+    floor = best_of(repeat, lambda: lxml_floor(data))
+    walk = best_of(max(1, repeat // 2), lambda: python_docx_walk(data))
+    items = len(parse(data).items)
+    peak = peak_memory(data)
+    print(f"{name}: {len(data) / 1024:.0f} KB, {items} items")
+    print(f"  parse()                      {ours * 1000:8.1f} ms")
+    print(
+        f"  lxml parse of document.xml   {floor * 1000:8.1f} ms   ratio parse/lxml = {ours / floor:.1f}"
+    )
+    print(
+        f"  python-docx walk of w:tc     {walk * 1000:8.1f} ms   ratio walk/parse = {walk / ours:.1f}"
+    )
+    print(
+        f"  peak traced memory           {peak / 1024 / 1024:8.1f} MB   = {peak / len(data):.1f}x file size"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", type=Path)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    if args.file:
+        report(str(args.file), args.file.read_bytes(), args.repeat)
+        return
+    data = SAMPLE.read_bytes()
+    report(str(SAMPLE.relative_to(ROOT)), data, args.repeat)
+    report("quzhou x20 (synthetic)", enlarged(data, 20), max(1, args.repeat // 2))
+
+
+if __name__ == "__main__":
+    main()
