@@ -15,6 +15,8 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _ZIP_EXTENSIONS = (".docx", ".docm", ".xlsx", ".xlsm", ".dotx")
 TEXT_ENCODINGS = ("utf-8-sig", "gb18030")
+_HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<table")
 
 
 def detect_format(data: bytes, name: str | None = None) -> str:
@@ -37,13 +39,23 @@ def detect_format(data: bytes, name: str | None = None) -> str:
         return "pdf"
     if data.startswith(b"{\\rtf"):
         raise UnsupportedFormatError("RTF is not read: save it as .docx first")
+    if looks_like_html(data):
+        return "html"
     text = decode_text(data)
     if text is None:
+        if lower.endswith(_HTML_EXTENSIONS):
+            raise CorruptFileError("not text although the name says HTML (damaged download?)")
         raise UnsupportedFormatError("binary content of an unknown format")
     head = text[:20000].lower()
-    if "<table" in head or "<html" in head or lower.endswith((".html", ".htm")):
+    if "<table" in head or "<html" in head or lower.endswith(_HTML_EXTENSIONS):
         return "html"
     return text_shape(text)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """A page that starts like HTML, even if a stray byte keeps it from decoding cleanly."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith(_HTML_STARTS) and b"\x00" not in data[:4096]
 
 
 def _zip_kind(data: bytes) -> str:

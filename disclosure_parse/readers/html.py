@@ -136,7 +136,10 @@ def read_html(data: bytes, options: Options) -> Document:
 
 
 def decode_html(data: bytes) -> str:
-    """The page as text: BOM first, then the declared charset, then UTF-8, then GB18030."""
+    """The page as text: BOM first, then the declared charset, then UTF-8, then GB18030.
+
+    A page no encoding decodes cleanly is decoded with replacement characters.
+    """
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -151,9 +154,12 @@ def decode_html(data: bytes) -> str:
         except UnicodeDecodeError:
             pass  # a page that lies about its charset: fall through to detection
     text = decode_text(data)
-    if text is None:
+    if text is not None:
+        return text
+    if b"\x00" in data[:4096]:
         raise CorruptFileError("the HTML page is binary or in an unknown encoding")
-    return text
+    # a CMS page with a stray invalid byte: keep the rest rather than reject the page
+    return data.decode(declared or "gb18030", errors="replace")
 
 
 def declared_charset(data: bytes) -> str | None:
