@@ -18,10 +18,12 @@ from disclosure_parse.errors import (
 from disclosure_parse.grid import Document, Paragraph, Table
 from disclosure_parse.model import Catalog, Column, Item, ParseWarning, SourceFile
 from disclosure_parse.normalize.rows import table_items
+from disclosure_parse.normalize.text import join_lines
 from disclosure_parse.options import DEFAULT_OPTIONS, Options
 from disclosure_parse.readers import READERS
 from disclosure_parse.structure.align import align_columns
 from disclosure_parse.structure.header import TableLayout, find_layout
+from disclosure_parse.structure.metadata import Metadata, key_value_pairs, table_text
 from disclosure_parse.structure.surroundings import read_surroundings
 from disclosure_parse.structure.vocabulary import DEFAULT_VOCABULARY, Field, HeaderVocabulary
 
@@ -109,6 +111,7 @@ def build_catalog(
 ) -> Catalog:
     """Stages 2–4: find the catalog tables, normalize their rows, gather the metadata."""
     warnings: list[ParseWarning] = list(document.warnings)
+    metadata: list[Metadata] = []
     catalog_tables: list[tuple[int, Table, TableLayout]] = []
     for position, table in document.tables():
         if not table.exact_columns:
@@ -118,11 +121,15 @@ def build_catalog(
         if layout.is_catalog:
             catalog_tables.append((position, table, layout))
         elif any(c.text.strip() for c in table.cells):
+            pairs = key_value_pairs(table)
+            if pairs is not None:
+                metadata.append(pairs)
+                continue
             warnings.append(
                 ParseWarning(
                     "not-a-catalog-table",
                     f"table with {table.n_rows} rows and {table.n_cols} columns has no catalog "
-                    "header; skipped",
+                    f"header; skipped: {table_text(table)}",
                     table.label or f"block {position + 1}",
                 )
             )
@@ -131,9 +138,10 @@ def build_catalog(
             "no catalog table found (no table has a header with 序号/事项/公开内容/公开依据 …)"
         )
 
+    sections, before, between = _paragraphs_around(document, [p for p, _, _ in catalog_tables])
     items: list[Item] = []
     columns: list[Column] = []
-    for number, (position, table, layout) in enumerate(catalog_tables, start=1):
+    for number, (_, table, layout) in enumerate(catalog_tables, start=1):
         for column in layout.columns:
             entry = Column(field=column.role.name, header=column.header)
             if entry not in columns:
@@ -147,39 +155,54 @@ def build_catalog(
                         f"table {number}, column {column.index + 1}",
                     )
                 )
-        section = _section_title(document, position, catalog_tables[0][0])
+        section = sections[number - 1]
         table_rows, row_warnings = table_items(
             table, layout, number, vocabulary, fill_down=options.fill_down, section=section
         )
         items.extend(table_rows)
         warnings.extend(row_warnings)
 
-    first, last = catalog_tables[0][0], catalog_tables[-1][0]
-    before = [b for b in document.blocks[:first] if isinstance(b, Paragraph)]
+    last = catalog_tables[-1][0]
     after = [b for b in document.blocks[last + 1 :] if isinstance(b, Paragraph)]
     around = read_surroundings(before, after)
     warnings.extend(around.warnings)
     return Catalog(
-        title=around.title,
-        issuer=around.issuer,
-        issued_on=around.issued_on,
+        title=around.title or sections[0],
+        issuer=around.issuer or next((m.issuer for m in metadata if m.issuer), None),
+        issued_on=around.issued_on or next((m.issued_on for m in metadata if m.issued_on), None),
         source=source,
         columns=tuple(columns),
         items=tuple(items),
-        notes=around.notes,
+        notes=tuple(note for m in metadata for note in m.notes) + around.notes + between,
         warnings=tuple(warnings),
     )
 
 
-def _section_title(document: Document, position: int, first_position: int) -> str | None:
-    """For the second and later tables: the paragraph just above the table, if any."""
-    if position == first_position:
-        return None
-    for block in reversed(document.blocks[:position]):
-        if isinstance(block, Table):
-            return None
-        if block.text.strip():
-            from disclosure_parse.normalize.text import join_lines
+def _paragraphs_around(
+    document: Document, positions: list[int]
+) -> tuple[list[str | None], list[Paragraph], tuple[str, ...]]:
+    """Section titles of the catalog tables, the paragraphs above the first, and the rest.
 
-            return join_lines(block.text)
-    return None
+    With several catalog tables, the paragraph just above each table is its 领域 title
+    (the first table's too); other paragraphs between tables become notes.
+    """
+    several = len(positions) > 1
+    sections: list[str | None] = []
+    before: list[Paragraph] = []
+    between: list[str] = []
+    start = 0
+    for number, position in enumerate(positions):
+        paragraphs = [
+            b
+            for b in document.blocks[start:position]
+            if isinstance(b, Paragraph) and b.text.strip()
+        ]
+        heading = join_lines(paragraphs[-1].text) if paragraphs and (several or number) else None
+        sections.append(heading)
+        rest = paragraphs[:-1] if heading is not None else paragraphs
+        if number == 0:
+            before = rest
+        else:
+            between.extend(join_lines(p.text) for p in rest)
+        start = position + 1
+    return sections, before, tuple(between)

@@ -37,8 +37,8 @@ SAMPLES = _sample_files()
 _PIECES = regex.compile(r"[\s、，,；;。.．：:★☆√✓✔☑■●þ“”\"《》〈〉（）()〔〕\[\]/—-]+")
 #: entries of a ■/□ list that are offered but not ticked: dropped by design (docs/rules.md)
 _UNTICKED_ENTRY = regex.compile(r"[□☐口◻¨][^■☑✓✔√●þ□☐口◻¨\n]*")
-#: placeholders replaced by their meaning (同上 = the value above)
-_PLACEHOLDERS = {"同上"}
+#: placeholders replaced by their meaning (同上 = the value above; 是 = a tick)
+_PLACEHOLDERS = {"同上", "是"}
 
 
 def convert(relative: str) -> Catalog:

@@ -1,0 +1,70 @@
+"""Key-value tables that are not catalogs: the 索引号 / 发布机构 / 发布日期 block of a web page.
+
+Their pairs become notes ("索引号：…"), and fill `issuer` and `issued_on` when the text
+around the catalog does not give them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from disclosure_parse.grid import Table
+from disclosure_parse.normalize.text import join_lines
+from disclosure_parse.normalize.values import parse_date
+
+ISSUER_LABELS = frozenset({"发布机构", "发文机关", "发布单位", "发文单位", "公开主体", "信息来源"})
+DATE_LABELS = frozenset({"发布日期", "成文日期", "发文日期", "生成日期", "发布时间", "公开日期"})
+#: longest text taken as a label in a label/value cell pair
+MAX_LABEL = 8
+
+
+@attrs.frozen
+class Metadata:
+    pairs: tuple[tuple[str, str], ...]
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return tuple(f"{label}：{value}" for label, value in self.pairs)
+
+    @property
+    def issuer(self) -> str | None:
+        return next((v for k, v in self.pairs if k in ISSUER_LABELS and v), None)
+
+    @property
+    def issued_on(self) -> dt.date | None:
+        for label, value in self.pairs:
+            if label in DATE_LABELS:
+                date = parse_date(value)
+                if date is not None:
+                    return date
+        return None
+
+
+def key_value_pairs(table: Table) -> Metadata | None:
+    """The table as label/value pairs, if every row alternates short labels and values."""
+    pairs: list[tuple[str, str]] = []
+    for row in range(table.n_rows):
+        texts = [join_lines(c.text) for c in table.row_cells(row)]
+        texts = [t for t in texts if t]
+        if not texts:
+            continue
+        if len(texts) % 2:
+            return None
+        for label, value in zip(texts[::2], texts[1::2], strict=True):
+            label = label.rstrip("：:")
+            if len(label) > MAX_LABEL:
+                return None
+            pairs.append((label, value))
+    return Metadata(tuple(pairs)) if pairs else None
+
+
+def table_text(table: Table) -> str:
+    """All of a table's text, rows by " / " and cells by " | " (for a warning that keeps it)."""
+    rows = []
+    for row in range(table.n_rows):
+        texts = [join_lines(c.text) for c in table.row_cells(row) if c.text.strip()]
+        if texts:
+            rows.append(" | ".join(texts))
+    return " / ".join(rows)
