@@ -55,6 +55,12 @@ def _xls(data: bytes, options: Options) -> Document:
     return read_legacy(data, "xls", options)
 
 
+def _pdf(data: bytes, options: Options) -> Document:
+    from disclosure_parse.readers.pdf import read_pdf
+
+    return read_pdf(data, options)
+
+
 #: format name → reader; format names are what `source.format` reports
 READERS: dict[str, Reader] = {
     "docx": _docx,
@@ -64,4 +70,5 @@ READERS: dict[str, Reader] = {
     "xlsx": _xlsx,
     "doc": _doc,
     "xls": _xls,
+    "pdf": _pdf,
 }

@@ -1,0 +1,74 @@
+"""Document-level structure: several catalog tables, 领域 titles, metadata blocks, notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from grid_builder import table
+
+from disclosure_parse.grid import Document, Paragraph
+from disclosure_parse.model import SourceFile
+from disclosure_parse.pipeline import build_catalog
+
+HEADER = ["序号", "公开事项", "公开内容", "公开主体"]
+SOURCE = SourceFile(path=None, format="test", sha256="0" * 64)
+
+
+def test_each_table_keeps_its_field_title_and_number() -> None:
+    document = Document(
+        format="test",
+        blocks=(
+            Paragraph("青山县白石镇基层政务公开标准目录"),
+            Paragraph("一、社会救助领域"),
+            table([HEADER, ["1", "低保", "低保政策", "民政办"]]),
+            Paragraph("注：低保名单每季度更新。"),
+            Paragraph("二、社会保险领域"),
+            table([HEADER, ["1", "参保", "参保登记", "社保所"]]),
+        ),
+    )
+    catalog = build_catalog(document, SOURCE)
+    assert catalog.title == "青山县白石镇基层政务公开标准目录"
+    assert [(i.section, i.source.table) for i in catalog.items] == [
+        ("一、社会救助领域", 1),
+        ("二、社会保险领域", 2),
+    ]
+    assert catalog.notes == ("注：低保名单每季度更新。",)
+
+
+def test_single_table_has_no_section_and_its_heading_is_the_title() -> None:
+    document = Document(
+        format="test",
+        blocks=(Paragraph("某局政府信息公开目录"), table([HEADER, ["1", "机构", "职能", "办公室"]])),
+    )
+    catalog = build_catalog(document, SOURCE)
+    assert catalog.title == "某局政府信息公开目录"
+    assert catalog.items[0].section is None
+
+
+def test_metadata_table_fills_issuer_and_date_and_becomes_notes() -> None:
+    metadata = table(
+        [
+            ["索引号", "11520000MB1234567X/2021-00156", "发布机构", "白石镇人民政府"],
+            ["信息名称", "基层政务公开标准目录", "发布日期", "2021-06-28"],
+        ]
+    )
+    document = Document(
+        format="test",
+        blocks=(metadata, Paragraph("基层政务公开标准目录"), table([HEADER, ["1", "机构", "职能", "办公室"]])),
+    )
+    catalog = build_catalog(document, SOURCE)
+    assert catalog.issuer == "白石镇人民政府"
+    assert catalog.issued_on == dt.date(2021, 6, 28)
+    assert catalog.notes[:2] == ("索引号：11520000MB1234567X/2021-00156", "发布机构：白石镇人民政府")
+    assert catalog.warnings == ()
+
+
+def test_skipped_table_keeps_its_text_in_the_warning() -> None:
+    contacts = table([["姓名", "职务", "电话"], ["张三", "科长", "0570-1234567"]])
+    document = Document(
+        format="test", blocks=(table([HEADER, ["1", "机构", "职能", "办公室"]]), contacts)
+    )
+    catalog = build_catalog(document, SOURCE)
+    (warning,) = catalog.warnings
+    assert warning.code == "not-a-catalog-table"
+    assert "张三 | 科长 | 0570-1234567" in warning.message
