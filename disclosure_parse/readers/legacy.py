@@ -23,6 +23,8 @@ from disclosure_parse.options import Options
 
 #: legacy format → the OOXML format LibreOffice converts it to
 TARGETS = {"doc": "docx", "xls": "xlsx"}
+#: the LibreOffice component that opens each legacy format
+APPS = {"doc": "Writer", "xls": "Calc"}
 #: seconds a conversion may take (LibreOffice's first start creates a profile: slow)
 CONVERT_TIMEOUT = 120.0
 
@@ -83,8 +85,8 @@ def convert(data: bytes, kind: str, soffice: str, timeout: float = CONVERT_TIMEO
         result = out / f"input.{target}"
         if not result.is_file():
             raise UnsupportedFormatError(
-                f"LibreOffice could not convert this .{kind} file (damaged or "
-                f"password-protected?); open it and save it as .{target}"
+                f"LibreOffice could not convert this .{kind} file (damaged, password-protected, "
+                f"or LibreOffice {APPS[kind]} not installed?); open it and save it as .{target}"
             )
         return result.read_bytes()
 
