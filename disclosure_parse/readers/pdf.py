@@ -127,8 +127,6 @@ class PageLayout:
 def read_pdf(data: bytes, options: Options) -> Document:
     """Read a PDF's ruled tables and the text around them into a `Document`."""
     layouts = _read_pages(data, options)
-    if not any(page.lines or any(t.cells for t in page.tables) for page in layouts):
-        raise NoTextLayerError("the PDF has no text layer (a scan?); OCR it first")
     if not any(_has_text(page) for page in layouts):
         raise NoTextLayerError("the PDF has no text layer (a scan?); OCR it first")
     running = _running_lines(layouts)
