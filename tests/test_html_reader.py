@@ -224,6 +224,32 @@ def test_nested_layout_table_gives_only_the_inner_data_table() -> None:
     assert paragraphs(document) == ["左侧栏目", "目录"]
 
 
+def test_small_table_inside_a_data_cell_keeps_the_outer_table_as_data() -> None:
+    table = one_table(
+        "<table><tr><td>序号</td><td>公开渠道</td></tr><tr><td>1</td><td>"
+        "<table><tr><td>■政府网站</td><td>□政府公报</td></tr></table></td></tr>"
+        "<tr><td>2</td><td>■公开查阅点</td></tr></table>"
+    )
+    assert table.n_rows == 3 and table.text_at(1, 1) == "■政府网站\n□政府公报"
+
+
+def test_aspx_page_wrapping_everything_in_a_form_is_read() -> None:
+    document = read(
+        "<html><body><form id='form1' method='post'><h1>标准目录</h1>"
+        "<table><tr><td>序号</td><td>公开内容</td></tr></table></form></body></html>"
+    )
+    assert paragraphs(document) == ["标准目录"] and len(tables(document)) == 1
+
+
+def test_site_header_is_dropped_but_an_article_header_is_kept() -> None:
+    document = read(
+        "<body><header>青山县人民政府门户网站</header>"
+        "<article><header><h1>某镇标准目录</h1></header><p>正文</p>"
+        "<footer>2021年6月28日</footer></article><footer>网站标识码</footer></body>"
+    )
+    assert paragraphs(document) == ["某镇标准目录", "正文", "2021年6月28日"]
+
+
 def test_caption_is_a_paragraph_above_the_table() -> None:
     document = read(
         "<table><caption>社会救助领域</caption><tr><td>序号</td><td>公开内容</td></tr></table>"

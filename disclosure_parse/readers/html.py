@@ -30,10 +30,7 @@ _DROPPED = frozenset(
         "noscript",
         "template",
         "nav",
-        "header",
-        "footer",
         "aside",
-        "form",
         "select",
         "button",
         "iframe",
@@ -46,6 +43,9 @@ _DROPPED = frozenset(
         "canvas",
     }
 )
+#: page chrome when it belongs to the site, not to an article (<article><header><h1>…)
+_SITE_CHROME = frozenset({"header", "footer"})
+_CONTENT_CONTAINERS = frozenset({"article", "main", "section"})
 #: elements that end a line (in a cell) or a paragraph (outside tables)
 _BLOCKS = frozenset(
     {
@@ -227,6 +227,10 @@ def is_boilerplate(element: etree._Element) -> bool:
     """Scripts, styles, menus, breadcrumbs, hidden elements: nothing a catalog says."""
     if _tag(element) in _DROPPED or not isinstance(element.tag, str):
         return True
+    if _tag(element) in _SITE_CHROME and not any(
+        _tag(a) in _CONTENT_CONTAINERS for a in element.iterancestors()
+    ):
+        return True
     if element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style") or ""):
         return True
     if element.get("type", "").lower() == "hidden":
@@ -285,7 +289,7 @@ def _table_or_layout(table: etree._Element, flow: _Flow) -> None:
         flow.add(cell_text(caption))
         flow.flush()
     rows = table_rows(table)
-    if any(_holds_table(row) for row in rows):
+    if is_layout_table(rows):
         for row in rows:
             for cell in _row_cells(row):
                 _walk_cell_as_flow(cell, flow)
@@ -313,11 +317,19 @@ def _walk_cell_as_flow(cell: etree._Element, flow: _Flow) -> None:
     flow.flush()
 
 
-def _holds_table(row: etree._Element) -> bool:
-    return any(
-        not is_boilerplate(cell) and next(cell.iter("table"), None) is not None
+def is_layout_table(rows: list[etree._Element]) -> bool:
+    """A table holding a table at least as tall as itself is page layout, not data.
+
+    A catalog with a small table inside one cell (a channel list) stays a data table.
+    """
+    inner = [
+        nested
+        for row in rows
         for cell in _row_cells(row)
-    )
+        if not is_boilerplate(cell)
+        for nested in cell.iter("table")
+    ]
+    return any(len(table_rows(nested)) >= len(rows) for nested in inner)
 
 
 def table_rows(table: etree._Element) -> list[etree._Element]:
