@@ -86,9 +86,6 @@ def test_pdf_gives_the_title_issuer_date_and_remark_of_the_docx(
     assert pdf_catalog.source.format == "pdf"
 
 
-@pytest.mark.xfail(
-    reason="normalize/rows.py does not carry Cell.page into ItemSource.page yet", strict=False
-)
 def test_every_pdf_item_knows_its_page(pdf_catalog: Catalog) -> None:
     pages = [item.source.page for item in pdf_catalog.items]
     assert all(isinstance(page, int) and page >= 1 for page in pages)

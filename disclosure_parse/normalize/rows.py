@@ -102,7 +102,7 @@ def table_items(
             )
             continue
         item, row_warnings = _row_item(
-            values, layout, memory, fill_down, where, ItemSource(table_number, (row + 1,))
+            values, layout, memory, fill_down, where, _item_source(table, table_number, row)
         )
         items.append(attrs.evolve(item, section=section))
         warnings.extend(row_warnings)
@@ -146,6 +146,19 @@ def _remember_continuation(memory: _Memory, values: list[RowValue], layout: Tabl
         if column.role.field in _APPENDABLE and not value.from_above and value.text.strip():
             above = memory.texts.get(column.index, "")
             memory.texts[column.index] = f"{above}；{value.text}" if above else value.text
+
+
+def _item_source(table: Table, table_number: int, row: int) -> ItemSource:
+    """Table number, 1-based physical row, and the page the row starts on (if paged)."""
+    paged = [
+        (cell.row, cell.page)
+        for col in range(table.n_cols)
+        if (cell := table.cell_at(row, col)) is not None and cell.page is not None
+    ]
+    # a cell merged down from an earlier page does not say where this row is
+    starting = [page for origin, page in paged if origin == row]
+    page = min(starting) if starting else max((p for _, p in paged), default=None)
+    return ItemSource(table_number, (row + 1,), page)
 
 
 def _squeeze(text: str) -> str:
