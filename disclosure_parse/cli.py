@@ -6,6 +6,7 @@ Errors are one line on stderr with a documented exit code (docs/errors.md), neve
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -54,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # backends log their own complaints about damaged files; the user gets our one line
+    for backend in ("pdfminer", "pdfplumber", "openpyxl"):
+        logging.getLogger(backend).setLevel(logging.CRITICAL)
     options = Options(input_format=args.input_format)
     try:
         if args.file.is_dir():

@@ -100,6 +100,7 @@ def _docx_without_tables() -> bytes:
         ("binary.bin", lambda: bytes(range(256)) * 4, errors.UnsupportedFormatError),
         ("old.doc", lambda: errors_ole(), errors.UnsupportedFormatError),
         ("locked.docx", lambda: errors_ole(encrypted=True), errors.EncryptedFileError),
+        ("damaged.pdf", lambda: _damaged_pdf(), errors.CorruptFileError),
     ],
 )
 def test_each_error_is_one_line_with_its_exit_code(
@@ -114,6 +115,14 @@ def test_each_error_is_one_line_with_its_exit_code(
     assert str(path) in stderr
     assert "Traceback" not in stderr
     assert result.stdout == b""
+
+
+def _damaged_pdf() -> bytes:
+    """The sample PDF with its middle overwritten: pdfminer complains loudly about it."""
+    data = bytearray((ROOT / "samples" / "quzhou-city-2018.pdf").read_bytes())
+    middle = len(data) // 3
+    data[middle : middle + 20000] = b"\x00" * 20000
+    return bytes(data[: len(data) // 2])
 
 
 def errors_ole(encrypted: bool = False) -> bytes:
