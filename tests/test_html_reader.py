@@ -139,6 +139,16 @@ def test_checkbox_inputs_become_tick_glyphs() -> None:
     assert table.text_at(0, 0) == "☑政府网站 ☐政府公报"
 
 
+def test_wingdings_letters_pasted_from_word_become_tick_glyphs() -> None:
+    table = one_table(
+        '<table><tr><td><span style="font-family:Wingdings">þ</span>政府网站 '
+        "<span style='font-family:\"Wingdings 2\"'>R</span>公共资源交易平台 "
+        '<font face="Wingdings 2">£</font>政府公报 <span style="font-family:宋体">R</span>'
+        "</td><td>x</td></tr></table>"
+    )
+    assert table.text_at(0, 0) == "☑政府网站 ☑公共资源交易平台 □政府公报 R"
+
+
 def test_tick_image_keeps_its_short_alt_text() -> None:
     table = one_table("<table><tr><td><img src='tick.gif' alt='√'></td><td>x</td></tr></table>")
     assert table.text_at(0, 0) == "√"

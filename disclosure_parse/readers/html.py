@@ -20,6 +20,7 @@ from disclosure_parse.detect import decode_text
 from disclosure_parse.errors import CorruptFileError, ResourceLimitError
 from disclosure_parse.grid import Block, Cell, Document, Paragraph, Table
 from disclosure_parse.options import Options
+from disclosure_parse.readers.docx import SYMBOL_FONTS
 
 #: elements whose content is never catalog text
 _DROPPED = frozenset(
@@ -114,6 +115,8 @@ _WHITESPACE = regex.compile(r"[ \t\r\n\f\u00a0]+")
 _META_CHARSET = regex.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", regex.IGNORECASE
 )
+_FONT_FAMILY = regex.compile(r"font-family\s*:\s*([^;]+)", regex.IGNORECASE)
+_FONT_NAME = regex.compile(r"wingdings(?:\s*2)?")
 #: a colspan/rowspan above this is a typo or an attack; browsers clamp similarly
 _MAX_SPAN = 1000
 #: short image alt texts kept as text (tick images: alt="√")
@@ -455,7 +458,7 @@ class _Lines:
 def cell_text(cell: etree._Element) -> str:
     """A cell's text: `<br>` and block elements as line breaks, lines trimmed, ends dropped."""
     lines = _Lines()
-    _cell_inline(cell, lines, keep_spaces=False)
+    _cell_inline(cell, lines, _Style())
     out = [line.strip() for line in lines.lines]
     while out and not out[-1]:
         out.pop()
@@ -464,9 +467,18 @@ def cell_text(cell: etree._Element) -> str:
     return "\n".join(out)
 
 
-def _cell_inline(element: etree._Element, lines: _Lines, keep_spaces: bool) -> None:
+@attrs.frozen
+class _Style:
+    """What an element passes to its text: pre-formatted spacing, a symbol font."""
+
+    keep_spaces: bool = False
+    #: a symbol font (Wingdings) whose letters stand for glyphs: "þ" is ☑ in Wingdings
+    symbol_font: str | None = None
+
+
+def _cell_inline(element: etree._Element, lines: _Lines, style: _Style) -> None:
     if element.text:
-        _add_text(element.text, lines, keep_spaces)
+        _add_text(element.text, lines, style)
     for child in element:
         tag = _tag(child)
         if is_boilerplate(child):
@@ -479,15 +491,32 @@ def _cell_inline(element: etree._Element, lines: _Lines, keep_spaces: bool) -> N
             block = tag in _BLOCKS or tag in ("td", "th")
             if block:
                 lines.soft_break()
-            _cell_inline(child, lines, keep_spaces or tag == "pre")
+            inner = _Style(
+                keep_spaces=style.keep_spaces or tag == "pre",
+                symbol_font=symbol_font(child) or style.symbol_font,
+            )
+            _cell_inline(child, lines, inner)
             if block:
                 lines.soft_break()
         if child.tail:
-            _add_text(child.tail, lines, keep_spaces)
+            _add_text(child.tail, lines, style)
 
 
-def _add_text(text: str, lines: _Lines, keep_spaces: bool) -> None:
-    if not keep_spaces:
+def symbol_font(element: etree._Element) -> str | None:
+    """The Wingdings-like font an element sets (style font-family or <font face>), if any."""
+    families = [element.get("face") or "", *_FONT_FAMILY.findall(element.get("style") or "")]
+    for match in _FONT_NAME.finditer(",".join(families).lower()):
+        name = " ".join(match.group(0).split())
+        if name in SYMBOL_FONTS:
+            return name
+    return None
+
+
+def _add_text(text: str, lines: _Lines, style: _Style) -> None:
+    if style.symbol_font is not None:
+        table = SYMBOL_FONTS[style.symbol_font]
+        text = "".join(table.get(ord(ch) % 0xF000, ch) for ch in text)
+    if not style.keep_spaces:
         lines.add(text)
         return
     for number, line in enumerate(text.split("\n")):
