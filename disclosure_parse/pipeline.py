@@ -6,6 +6,8 @@ import hashlib
 import os
 from pathlib import Path
 
+import regex
+
 from disclosure_parse.detect import detect_format
 from disclosure_parse.errors import (
     CorruptFileError,
@@ -163,7 +165,8 @@ def build_catalog(
         warnings.extend(row_warnings)
 
     last = catalog_tables[-1][0]
-    after = [b for b in document.blocks[last + 1 :] if isinstance(b, Paragraph)]
+    after = [Paragraph(text) for text in between]
+    after += [b for b in document.blocks[last + 1 :] if isinstance(b, Paragraph)]
     around = read_surroundings(before, after)
     warnings.extend(around.warnings)
     return Catalog(
@@ -173,9 +176,18 @@ def build_catalog(
         source=source,
         columns=tuple(columns),
         items=tuple(items),
-        notes=tuple(note for m in metadata for note in m.notes) + around.notes + between,
+        notes=tuple(note for m in metadata for note in m.notes) + around.notes,
         warnings=tuple(warnings),
     )
+
+
+_KEY_VALUE = regex.compile(r"^[^：:]{1,8}[：:]")
+
+
+def _looks_like_heading(text: str) -> bool:
+    """A 领域 heading, not a "更新日期：…" fill-in line or a remark."""
+    text = join_lines(text)
+    return bool(text) and not _KEY_VALUE.match(text) and len(text) <= 60
 
 
 def _paragraphs_around(
@@ -197,7 +209,9 @@ def _paragraphs_around(
             for b in document.blocks[start:position]
             if isinstance(b, Paragraph) and b.text.strip()
         ]
-        heading = join_lines(paragraphs[-1].text) if paragraphs and (several or number) else None
+        heading = None
+        if paragraphs and (several or number) and _looks_like_heading(paragraphs[-1].text):
+            heading = join_lines(paragraphs[-1].text)
         sections.append(heading)
         rest = paragraphs[:-1] if heading is not None else paragraphs
         if number == 0:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from grid_builder import catalog
 
-from disclosure_parse.model import Disclosure, FivePublic
+from disclosure_parse.model import Audience, Disclosure, FivePublic
 
 HEADER = [
     [
@@ -264,3 +264,35 @@ def test_traditional_script_headers_map_like_simplified() -> None:
     assert item.subjects == ("縣發改局",)
     assert item.disclosure == (Disclosure.PROACTIVE,)
     assert not any(w.code == "unmapped-column" for w in result.warnings)
+
+
+def test_text_column_naming_its_flags_becomes_flags() -> None:
+    result = catalog(
+        [
+            ["序号", "公开事项", "公开内容", "公开范围", "公开层级"],
+            ["1", "机构", "信息", "全社会", "县级、乡级"],
+            ["2", "名单", "人员名单", "特定群体", "县级"],
+            ["3", "其他", "说明", "本单位职工", ""],
+        ]
+    )
+    assert [i.audience for i in result.items[:2]] == [
+        (Audience.PUBLIC,),
+        (Audience.SPECIFIC_GROUPS,),
+    ]
+    assert result.items[0].levels == ("县级", "乡级")
+    assert result.items[2].extra == {"公开范围": "本单位职工"}
+    assert [w.code for w in result.warnings] == ["unknown-label"]
+
+
+def test_disclosure_words_in_a_channel_column_become_flags() -> None:
+    result = catalog(
+        [
+            ["序号", "公开事项", "公开内容", "公开方式"],
+            ["1", "机构", "信息", "主动公开"],
+            ["2", "名单", "名单", "政府网站、依申请公开"],
+        ]
+    )
+    assert result.items[0].disclosure == (Disclosure.PROACTIVE,)
+    assert result.items[0].channels == ()
+    assert result.items[1].disclosure == (Disclosure.ON_REQUEST,)
+    assert result.items[1].channels == ("政府网站",)

@@ -132,3 +132,26 @@ def test_placeholders() -> None:
 )
 def test_parse_date(text: str, expected: dt.date | None) -> None:
     assert parse_date(text) == expected
+
+
+def test_list_cell_with_one_body_per_line_is_split_on_the_lines() -> None:
+    assert split_list("县民政局\n乡镇人民政府") == ("县民政局", "乡镇人民政府")
+    assert split_list("政府网站\n公开查阅点") == ("政府网站", "公开查阅点")
+
+
+def test_list_cell_with_a_label_broken_to_fit_is_joined() -> None:
+    assert split_list("政府门户\n网站专栏") == ("政府门户网站专栏",)
+    assert split_list("市政府\n办公室") == ("市政府办公室",)
+    # the cell has its own separators: its line breaks are only wrapping
+    assert split_list("政府门户网站专栏、信用中国\n（浙江衢州）网站") == (
+        "政府门户网站专栏",
+        "信用中国（浙江衢州）网站",
+    )
+
+
+def test_line_break_before_a_list_marker_keeps_the_items_apart() -> None:
+    from disclosure_parse.normalize.text import join_lines
+
+    assert (
+        join_lines("1.事项名称\n2.申请条件\n（3）办理流程") == "1.事项名称 2.申请条件 （3）办理流程"
+    )

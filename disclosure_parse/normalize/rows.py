@@ -102,7 +102,13 @@ def table_items(
             )
             continue
         item, row_warnings = _row_item(
-            values, layout, memory, fill_down, where, _item_source(table, table_number, row)
+            values,
+            layout,
+            vocabulary,
+            memory,
+            fill_down,
+            where,
+            _item_source(table, table_number, row),
         )
         items.append(attrs.evolve(item, section=section))
         warnings.extend(row_warnings)
@@ -200,6 +206,7 @@ def _row_values(table: Table, row: int, layout: TableLayout) -> list[RowValue]:
 def _row_item(
     values: list[RowValue],
     layout: TableLayout,
+    vocabulary: HeaderVocabulary,
     memory: _Memory,
     fill_down: bool,
     where: str,
@@ -228,6 +235,24 @@ def _row_item(
         role = column.role
         if role.field is Field.CATEGORY:
             continue
+        if role.is_flag and role.flag is None:
+            # a text column naming its flags (公开范围: 全社会; 公开层级: 县级、乡级)
+            for label in split_list(text):
+                flag = vocabulary.flag_for_label(role.field, label)
+                if flag is not None:
+                    flags.setdefault(role.field, []).append(flag)
+                else:
+                    name = _extra_name(column)
+                    extra[name] = "、".join(filter(None, (extra.get(name), label)))
+                    warnings.append(
+                        ParseWarning(
+                            "unknown-label",
+                            f"{label!r} in column {name} is not a known {role.field.value} "
+                            "label; kept in extra",
+                            where,
+                        )
+                    )
+            continue
         if role.is_flag:
             ticked = parse_tick(text, own_labels=column.header[-1:] if column.header else ())
             if ticked is None:
@@ -251,6 +276,13 @@ def _row_item(
         fields.setdefault(role.field, []).append(text)
 
     memory.texts = texts
+    channels = _listed(fields.get(Field.CHANNELS), split_list)
+    # a 公开方式 column may name how (主动公开) rather than where: those are flags
+    for entry in channels:
+        flag = vocabulary.flag_for_label(Field.DISCLOSURE, entry)
+        if flag is not None:
+            flags.setdefault(Field.DISCLOSURE, []).append(flag)
+    channels = tuple(e for e in channels if vocabulary.flag_for_label(Field.DISCLOSURE, e) is None)
     item = Item(
         seq=_scalar(fields.get(Field.SEQ)),
         category=category,
@@ -262,7 +294,7 @@ def _row_item(
         time_limit=_scalar(fields.get(Field.TIME_LIMIT)),
         disclosure=tuple(d for d in Disclosure if d.value in flags.get(Field.DISCLOSURE, ())),
         five_publics=tuple(f for f in FivePublic if f.value in flags.get(Field.FIVE_PUBLICS, ())),
-        channels=_listed(fields.get(Field.CHANNELS), split_list),
+        channels=channels,
         audience=tuple(a for a in Audience if a.value in flags.get(Field.AUDIENCE, ())),
         levels=tuple(dict.fromkeys(flags.get(Field.LEVELS, ()))),
         extra=extra,

@@ -8,6 +8,9 @@ import regex
 _WIDE = r"\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u2014"
 _JOIN_WIDE = regex.compile(rf"(?<=[{_WIDE}])\s*\n\s*|\s*\n\s*(?=[{_WIDE}])")
 _NEWLINES = regex.compile(r"\s*\n\s*")
+_BREAK_BEFORE_MARKER = regex.compile(
+    r"\s*\n\s*(?=(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.．、](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])"
+)
 _SPACES = regex.compile(r"[ \t\u00a0\u2002-\u200b\u3000\ufeff]+")
 #: Word field codes that leak into text exports: "PAGE 5", "NUMPAGES", "MERGEFORMAT"
 _FIELD_ARTIFACT = regex.compile(
@@ -33,6 +36,8 @@ def join_lines(text: str) -> str:
         return squash_spaces(text)
     lines = [squash_spaces(line) for line in text.split("\n")]
     joined = "\n".join(line for line in lines if line)
+    # a break before a list marker ("1.事项名称\n2.申请条件") keeps the items apart
+    joined = _BREAK_BEFORE_MARKER.sub(" ", joined)
     joined = _JOIN_WIDE.sub("", joined)
     return squash_spaces(_NEWLINES.sub(" ", joined))
 

@@ -54,6 +54,38 @@ _ORDERED_MARKER = regex.compile(
 )
 
 
+#: in a list cell, lines at least this long are whole entries; shorter ones are a label
+#: broken to fit a narrow column ("市政府\n办公室")
+MIN_ENTRY_LINE = 4
+
+
+def _one_entry_per_line(text: str) -> bool:
+    """Lines are entries ("县民政局\n乡镇人民政府"), not a label broken to fit a column.
+
+    Only when the cell has no separators of its own, every line is a plausible entry, and
+    no line continues the one above with a bracket or punctuation.
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return (
+        len(lines) > 1
+        and not _LIST_SEPARATORS.search(text.replace("\n", ""))
+        and all(len(line) >= MIN_ENTRY_LINE and _ENTRY_END.search(line) for line in lines)
+        and not any(line[0] in _CONTINUING for line in lines[1:])
+    )
+
+
+#: how a whole body or channel name ends (局, 人民政府, 办公室 …; 网站, 专栏, 公示栏 …)
+_ENTRY_END = regex.compile(
+    r"(?:局|政府|办公室|办|委|会|中心|院|所|站|队|科|股|室|处|部|厅|街道|镇|乡|村|社区|单位|"
+    r"部门|公司|网|网站|专栏|栏|平台|公报|报|端|号|屏|点|窗口|微博|微信|电视|广播|APP|app)"
+    r"(?:[（(][^（）()]*[)）])?$"
+)
+
+
+#: a line starting with one of these continues the line above
+_CONTINUING = frozenset("（(【〔《“）)】〕》”、，,；;。.")
+
+
 def split_list(text: str) -> tuple[str, ...]:
     """A list cell → its entries, split on 、，,；; (a line break inside a label is joined).
 
@@ -61,6 +93,8 @@ def split_list(text: str) -> tuple[str, ...]:
     """
     if _has_tick_list(text):
         return ticked_entries(text)
+    if _one_entry_per_line(text):
+        text = "；".join(line.strip() for line in text.split("\n") if line.strip())
     pieces = _split_outside_brackets(join_lines(text))
     return tuple(p for p in (squash_spaces(body) for _, body in pieces) if p)
 

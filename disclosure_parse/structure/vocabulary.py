@@ -242,6 +242,13 @@ class HeaderVocabulary:
                 return role
         return _lookup_leaf(key)
 
+    def flag_for_label(self, field: Field, label: str) -> str | None:
+        """The flag a cell label names in a text column of `field` ("全社会" → "public")."""
+        if field is Field.LEVELS:
+            return label or None
+        role = self._leaf(header_key(label))
+        return role.flag if role is not None and role.field is field else None
+
     def role(self, path: tuple[str, ...]) -> ColumnRole:
         """The role of a column whose header texts, top to bottom, are `path`."""
         keys = [k for k in (header_key(t) for t in path) if k]
@@ -273,7 +280,8 @@ class HeaderVocabulary:
                 return ColumnRole(Field.CHANNELS)
             if alone is Field.CATEGORY:
                 return ColumnRole(Field.CATEGORY, level=1)
-            return ColumnRole(Field.EXTRA)
+            # 公开范围 / 公开对象 / 公开层级 alone: a text column naming the ticked labels
+            return ColumnRole(alone)
         if _LEVEL_LABEL.match(leaf):
             return ColumnRole(Field.LEVELS, flag=join_lines(path[-1]))
         return ColumnRole(Field.EXTRA)
