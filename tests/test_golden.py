@@ -23,6 +23,8 @@ QUZHOU_ALT_DOCX = "tests/data/quzhou-city-2018-alt.docx"
 GOLDEN = [
     (QUZHOU_DOCX, "quzhou-city-2018.json"),
     ("samples/deep-tree-education-bureau.docx", "deep-tree-education-bureau.json"),
+    ("samples/national-standard-township.html", "national-standard-township.json"),
+    ("samples/department-catalog.xlsx", "department-catalog.json"),
 ]
 
 
