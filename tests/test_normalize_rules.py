@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 from grid_builder import catalog
 
 from disclosure_parse.model import Audience, Disclosure, FivePublic
@@ -296,3 +297,25 @@ def test_disclosure_words_in_a_channel_column_become_flags() -> None:
     assert result.items[0].channels == ()
     assert result.items[1].disclosure == (Disclosure.ON_REQUEST,)
     assert result.items[1].channels == ("政府网站",)
+
+
+def test_a_row_the_source_marks_as_header_stays_header_with_unknown_labels() -> None:
+    from grid_builder import table
+
+    from disclosure_parse.grid import Document
+    from disclosure_parse.model import SourceFile
+    from disclosure_parse.pipeline import build_catalog
+
+    grid = table(
+        [
+            ["序号", "公开事项", "公开内容", "办理", "<"],
+            ["^", "^", "^", "甲类", "乙类"],
+            ["1", "机构", "信息", "a", "b"],
+        ]
+    )
+    marked = attrs.evolve(grid, marked_header_rows=2)
+    catalog = build_catalog(
+        Document(format="test", blocks=(marked,)), SourceFile(None, "test", "0" * 64)
+    )
+    assert len(catalog.items) == 1
+    assert catalog.items[0].extra == {"办理/甲类": "a", "办理/乙类": "b"}

@@ -88,7 +88,10 @@ def find_layout(table: Table, vocabulary: HeaderVocabulary) -> TableLayout:
         elif is_header_row(table, row, vocabulary):
             header_rows.append(row)
         elif header_rows and (
-            _continues_header(table, row, header_rows) or _is_remark_row(table, row)
+            _continues_header(table, row, header_rows)
+            or _is_remark_row(table, row)
+            # the source itself marks the row as header (w:tblHeader, <th>, print titles)
+            or (row < table.marked_header_rows and not _is_blank_row(table, row))
         ):
             header_rows.append(row)
         elif header_rows or _is_blank_row(table, row):
