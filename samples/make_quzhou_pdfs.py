@@ -105,8 +105,16 @@ def to_pdf(docx: Path, target: Path, workdir: Path) -> None:
         sys.exit("soffice not found: apt-get install -y libreoffice-writer-nogui fonts-noto-cjk")
     profile = (workdir / "profile").as_uri()
     subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(workdir), str(docx)],
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(workdir),
+            str(docx),
+        ],
         check=True,
         capture_output=True,
     )

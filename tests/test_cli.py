@@ -126,7 +126,9 @@ def _damaged_pdf() -> bytes:
 
 
 def errors_ole(encrypted: bool = False) -> bytes:
-    body = b"\x00" * 512 + ("EncryptedPackage".encode("utf-16-le") if encrypted else b"WordDocument")
+    body = b"\x00" * 512 + (
+        "EncryptedPackage".encode("utf-16-le") if encrypted else b"WordDocument"
+    )
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + body
 
 

@@ -38,7 +38,10 @@ def test_each_table_keeps_its_field_title_and_number() -> None:
 def test_single_table_has_no_section_and_its_heading_is_the_title() -> None:
     document = Document(
         format="test",
-        blocks=(Paragraph("某局政府信息公开目录"), table([HEADER, ["1", "机构", "职能", "办公室"]])),
+        blocks=(
+            Paragraph("某局政府信息公开目录"),
+            table([HEADER, ["1", "机构", "职能", "办公室"]]),
+        ),
     )
     catalog = build_catalog(document, SOURCE)
     assert catalog.title == "某局政府信息公开目录"
@@ -54,12 +57,19 @@ def test_metadata_table_fills_issuer_and_date_and_becomes_notes() -> None:
     )
     document = Document(
         format="test",
-        blocks=(metadata, Paragraph("基层政务公开标准目录"), table([HEADER, ["1", "机构", "职能", "办公室"]])),
+        blocks=(
+            metadata,
+            Paragraph("基层政务公开标准目录"),
+            table([HEADER, ["1", "机构", "职能", "办公室"]]),
+        ),
     )
     catalog = build_catalog(document, SOURCE)
     assert catalog.issuer == "白石镇人民政府"
     assert catalog.issued_on == dt.date(2021, 6, 28)
-    assert catalog.notes[:2] == ("索引号：11520000MB1234567X/2021-00156", "发布机构：白石镇人民政府")
+    assert catalog.notes[:2] == (
+        "索引号：11520000MB1234567X/2021-00156",
+        "发布机构：白石镇人民政府",
+    )
     assert catalog.warnings == ()
 
 

@@ -126,7 +126,7 @@ def test_missing_ruling_line_is_a_merged_cell(repeated_header_grid: Table) -> No
 
 
 def test_merged_cell_cut_by_a_page_break_stays_one_cell(repeated_header_grid: Table) -> None:
-    """"重要" ends page 1 and "报告" begins page 2: one cell over four rows, as in the .docx."""
+    """ "重要" ends page 1 and "报告" begins page 2: one cell over four rows, as in the .docx."""
     cells = [c for c in repeated_header_grid.cells if c.text.replace("\n", "") == "重要报告"]
     assert len(cells) == 1
     assert (cells[0].row_span, cells[0].page) == (4, 1)
@@ -137,7 +137,9 @@ def test_wrapped_lines_in_a_cell_are_joined_without_newlines(
 ) -> None:
     basis = repeated_header_grid.cell_at(2, 5)
     assert basis is not None
-    assert basis.text == "公开条例、国务院办公厅关于印发政府网站发展指引的通知（国办发〔2017〕47号）"
+    assert (
+        basis.text == "公开条例、国务院办公厅关于印发政府网站发展指引的通知（国办发〔2017〕47号）"
+    )
 
 
 def test_blank_paragraph_inside_a_cell_stays_a_line_break(repeated_header_grid: Table) -> None:

@@ -88,11 +88,7 @@ def read_surroundings(before: list[Paragraph], after: list[Paragraph]) -> Surrou
                 issued_on = parse_date(match.group(1))
                 break
     # a second signature (one per sheet or section) repeats what is already known
-    notes = [
-        t
-        for t in notes
-        if t != issuer and (issued_on is None or parse_date(t) != issued_on)
-    ]
+    notes = [t for t in notes if t != issuer and (issued_on is None or parse_date(t) != issued_on)]
     other_above = [t for t in above if t != title]
     return Surroundings(
         title=title,
