@@ -21,6 +21,8 @@ class Limits:
     max_table_cells: int = 2_000_000
     #: most PDF pages read
     max_pdf_pages: int = 2_000
+    #: time budget for reading one PDF, checked between pages (seconds)
+    max_pdf_seconds: float = 120.0
 
 
 @attrs.frozen

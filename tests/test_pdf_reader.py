@@ -226,3 +226,9 @@ def test_page_limit_is_enforced() -> None:
     options = Options(limits=Limits(max_pdf_pages=3))
     with pytest.raises(ResourceLimitError, match="11 pages"):
         parse((ROOT / QUZHOU_PDFS[0]).read_bytes(), options)
+
+
+def test_pdf_over_its_time_budget_is_refused() -> None:
+    data = (ROOT / QUZHOU_PDFS[0]).read_bytes()
+    with pytest.raises(ResourceLimitError, match="time budget"):
+        parse(data, Options(limits=Limits(max_pdf_seconds=0.0)))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import statistics
+import time
 from collections.abc import Iterable, Sequence
 from io import BytesIO
 from typing import Any
@@ -153,7 +154,16 @@ def _read_pages(data: bytes, options: Options) -> list[PageLayout]:
                 raise ResourceLimitError(
                     f"PDF of {count} pages exceeds the limit {options.limits.max_pdf_pages}"
                 )
-            return [_layout_page(page, number) for number, page in enumerate(pdf.pages, 1)]
+            deadline = time.monotonic() + options.limits.max_pdf_seconds
+            layouts = []
+            for number, page in enumerate(pdf.pages, 1):
+                if time.monotonic() > deadline:
+                    raise ResourceLimitError(
+                        f"PDF still unread at page {number} of {count} after "
+                        f"{options.limits.max_pdf_seconds:.0f} s, the time budget"
+                    )
+                layouts.append(_layout_page(page, number))
+            return layouts
     except PdfminerException as error:
         cause = error.args[0] if error.args else error
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
