@@ -16,7 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SAMPLE = HERE.parent.parent / "samples" / "quzhou-city-2018.docx"
+REPO = HERE.parent.parent
+SAMPLE = REPO / "samples" / "quzhou-city-2018.docx"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 CONTENT_TYPES = (
@@ -120,6 +121,44 @@ def encrypted_ooxml() -> bytes:
     return header + "EncryptionInfo".encode("utf-16-le") + "EncryptedPackage".encode("utf-16-le")
 
 
+def xlsx_bomb() -> bytes:
+    """A workbook whose sheet part inflates 1000-fold."""
+    members = dict(_members((REPO / "samples" / "department-catalog.xlsx").read_bytes()))
+    members["xl/worksheets/sheet1.xml"] = b" " * (40 * 1024 * 1024)
+    return _zip_with_bytes(members)
+
+
+def xlsx_with_dtd() -> bytes:
+    """A workbook part declaring a DTD with entities (refused before openpyxl sees it)."""
+    members = dict(_members((REPO / "samples" / "department-catalog.xlsx").read_bytes()))
+    sheet = members["xl/worksheets/sheet1.xml"]
+    members["xl/worksheets/sheet1.xml"] = (
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>' + sheet.split(b"?>", 1)[-1]
+    )
+    return _zip_with_bytes(members)
+
+
+def contacts_page() -> bytes:
+    rows = "".join(
+        f"<tr><td>{n}</td><td>{d}</td><td>{p}</td></tr>"
+        for n, d, p in [("姓名", "科室", "电话"), ("张三", "办公室", "0570-1234567")]
+    )
+    return f"<html><body><h1>联系我们</h1><table>{rows}</table></body></html>".encode()
+
+
+def _members(data: bytes) -> list[tuple[str, bytes]]:
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    return [(name, archive.read(name)) for name in archive.namelist()]
+
+
+def _zip_with_bytes(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
 #: file name → (builder, expected error class name, or "ok" for a file that must convert)
 CORPUS: dict[str, tuple[Callable[[], bytes], str]] = {
     "empty.docx": (lambda: b"", "UnsupportedFormatError"),
@@ -146,6 +185,33 @@ CORPUS: dict[str, tuple[Callable[[], bytes], str]] = {
     "contact-table.docx": (contact_table, "NoCatalogTableError"),
     "no-table.docx": (no_table, "NoCatalogTableError"),
     "encrypted.docx": (encrypted_ooxml, "EncryptedFileError"),
+    "scan.pdf": (
+        lambda: (REPO / "tests/data/scan-no-text-layer.pdf").read_bytes(),
+        "NoTextLayerError",
+    ),
+    "encrypted.pdf": (
+        lambda: (REPO / "tests/data/encrypted-password.pdf").read_bytes(),
+        "EncryptedFileError",
+    ),
+    "truncated.pdf": (
+        lambda: (REPO / "samples/quzhou-city-2018.pdf").read_bytes()[:60_000],
+        "CorruptFileError",
+    ),
+    "pdf-header-garbage.pdf": (lambda: b"%PDF-1.7\n" + bytes(range(256)) * 8, "CorruptFileError"),
+    "contacts-page.html": (contacts_page, "NoCatalogTableError"),
+    "binary.html": (lambda: b"\x00\x01\x02<table>" + bytes(range(256)) * 4, "CorruptFileError"),
+    "zip-bomb.xlsx": (xlsx_bomb, "ResourceLimitError"),
+    "dtd-entities.xlsx": (xlsx_with_dtd, "CorruptFileError"),
+    "truncated.xlsx": (
+        lambda: (REPO / "samples/department-catalog.xlsx").read_bytes()[:3000],
+        "CorruptFileError",
+    ),
+    "prose.txt": (
+        lambda: (
+            "关于做好2023年政务公开工作的通知\n各乡镇人民政府、县直各单位：\n现将有关事项通知如下。\n".encode()
+        ),
+        "NoCatalogTableError",
+    ),
 }
 
 
