@@ -25,6 +25,7 @@ GOLDEN = [
     ("samples/deep-tree-education-bureau.docx", "deep-tree-education-bureau.json"),
     ("samples/national-standard-township.html", "national-standard-township.json"),
     ("samples/department-catalog.xlsx", "department-catalog.json"),
+    ("samples/traditional-major-projects.html", "traditional-major-projects.json"),
 ]
 
 

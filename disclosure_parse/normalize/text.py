@@ -59,3 +59,23 @@ def strip_key_area_mark(label: str) -> tuple[str, bool]:
     if marked:
         stripped = "".join(ch for ch in label if ch not in KEY_AREA_MARKS).strip()
     return stripped, marked
+
+
+#: traditional characters common in catalog headers and signatures → simplified
+_TRADITIONAL = str.maketrans(
+    (
+        "開內據時體載對層級務項屬須結執決準錄號縣鄉區單產權責類門關預辦複範圍護規劃會眾啟"
+        "請動備註說電話別領週頻間設欄發網鎮負處織構態報議時標細稱達徑於與為條節級務眾體應"
+        "營財務稅質醫療環態險農業勞動資訊歷傳區縣這個單級態評價計畫築證頁碼"
+    ),
+    (
+        "开内据时体载对层级务项属须结执决准录号县乡区单产权责类门关预办复范围护规划会众启"
+        "请动备注说电话别领周频间设栏发网镇负处织构态报议时标细称达径于与为条节级务众体应"
+        "营财务税质医疗环态险农业劳动资讯历传区县这个单级态评价计画筑证页码"
+    ),
+)
+
+
+def fold_traditional(text: str) -> str:
+    """Traditional characters folded to simplified, for matching only (values stay as written)."""
+    return text.translate(_TRADITIONAL)

@@ -9,7 +9,12 @@ import regex
 
 from disclosure_parse.grid import Paragraph
 from disclosure_parse.model import ParseWarning
-from disclosure_parse.normalize.text import is_field_artifact, is_page_number, join_lines
+from disclosure_parse.normalize.text import (
+    fold_traditional,
+    is_field_artifact,
+    is_page_number,
+    join_lines,
+)
 from disclosure_parse.normalize.values import parse_date
 
 _ISSUER = regex.compile(
@@ -69,7 +74,11 @@ def read_surroundings(before: list[Paragraph], after: list[Paragraph]) -> Surrou
         date = parse_date(text)
         if date is not None and issued_on is None:
             issued_on = date
-            if issuer is None and position > 0 and _ISSUER.match(below[position - 1]):
+            if (
+                issuer is None
+                and position > 0
+                and _ISSUER.match(fold_traditional(below[position - 1]))
+            ):
                 issuer = below[position - 1]
                 if notes and notes[-1] == issuer:
                     notes.pop()
@@ -77,7 +86,7 @@ def read_surroundings(before: list[Paragraph], after: list[Paragraph]) -> Surrou
         notes.append(text)
     if issuer is None:
         for text in notes:
-            if _ISSUER.match(text):
+            if _ISSUER.match(fold_traditional(text)):
                 issuer = text
                 notes.remove(text)
                 break

@@ -15,7 +15,7 @@ import enum
 import attrs
 import regex
 
-from disclosure_parse.normalize.text import join_lines
+from disclosure_parse.normalize.text import fold_traditional, join_lines
 
 
 class Field(str, enum.Enum):
@@ -62,19 +62,6 @@ class ColumnRole:
         return self.field in (Field.DISCLOSURE, Field.FIVE_PUBLICS, Field.AUDIENCE, Field.LEVELS)
 
 
-#: traditional characters that occur in catalog headers → simplified (values are kept as written)
-_TRADITIONAL = str.maketrans(
-    (
-        "開內據時體載對層級務項屬須結執決準錄號縣鄉區單產權責類門關預辦複範圍護規劃會眾啟"
-        "請動備註說電話別領週頻間設欄發網鎮負處織構態報議時標細稱達徑於與為條節級務眾體應"
-        "營財務稅質醫療環態險農業勞動資訊歷傳區縣這個單級態評價計畫築證頁碼"
-    ),
-    (
-        "开内据时体载对层级务项属须结执决准录号县乡区单产权责类门关预办复范围护规划会众启"
-        "请动备注说电话别领周频间设栏发网镇负处织构态报议时标细称达径于与为条节级务众体应"
-        "营财务税质医疗环态险农业劳动资讯历传区县这个单级态评价计画筑证页码"
-    ),
-)
 _REMARK_IN_PARENS = regex.compile(r"[（(][^（）()]*[)）]?|[（(]$")
 _NOISE = regex.compile(r"[\s“”\"'‘’「」『』：:*＊※]")
 _LEVEL_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
@@ -85,7 +72,7 @@ _CATEGORY_LEVEL = regex.compile(
 
 def header_key(text: str) -> str:
     """The matching key of a header: "公开属性\\n（勾选）" → "公开属性", "公開事項" → "公开事项"."""
-    key = join_lines(text).translate(_TRADITIONAL)
+    key = fold_traditional(join_lines(text))
     key = _REMARK_IN_PARENS.sub("", key)
     return _NOISE.sub("", key)
 
