@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 import regex
+from repo_files import ROOT, convert
 
 from disclosure_parse import Catalog, parse
 from disclosure_parse.grid import Table
@@ -17,19 +16,8 @@ from disclosure_parse.pipeline import read_document
 from disclosure_parse.structure.align import CellKind, align_columns, classify, infer_spans
 from disclosure_parse.structure.vocabulary import DEFAULT_VOCABULARY
 
-ROOT = Path(__file__).resolve().parent.parent
 QUZHOU_TXT = "samples/quzhou-city-2018.txt"
 XIHU_TXT = "samples/xihu-district-2022.txt"
-
-
-def convert(relative: str) -> Catalog:
-    """Parse a repo file by its repo-relative path (so `source.path` is stable)."""
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        return parse(relative)
-    finally:
-        os.chdir(cwd)
 
 
 def rows_catalog(lines: list[str]) -> Catalog:

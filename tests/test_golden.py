@@ -7,15 +7,13 @@ never regenerate them blindly — a difference here is a behaviour change to loo
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import jsonschema
 import pytest
+from repo_files import ROOT, convert
 
-from disclosure_parse import Catalog, json_schema, parse
+from disclosure_parse import Catalog, json_schema
 
-ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 QUZHOU_DOCX = "samples/quzhou-city-2018.docx"
 QUZHOU_ALT_DOCX = "tests/data/quzhou-city-2018-alt.docx"
@@ -27,16 +25,6 @@ GOLDEN = [
     ("samples/department-catalog.xlsx", "department-catalog.json"),
     ("samples/traditional-major-projects.html", "traditional-major-projects.json"),
 ]
-
-
-def convert(relative: str) -> Catalog:
-    """Parse a repo file by its repo-relative path (so `source.path` is stable)."""
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        return parse(relative)
-    finally:
-        os.chdir(cwd)
 
 
 @pytest.mark.parametrize(("sample", "expected"), GOLDEN)

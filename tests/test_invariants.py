@@ -4,20 +4,19 @@ deterministic output, text conservation, schema validity, exact JSON round trip.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 
 import jsonschema
 import pytest
 import regex
+from repo_files import ROOT, convert
 
-from disclosure_parse import Catalog, json_schema, parse
+from disclosure_parse import Catalog, json_schema
 from disclosure_parse.normalize.text import join_lines
 from disclosure_parse.pipeline import read_document
 from disclosure_parse.structure.vocabulary import DEFAULT_VOCABULARY, Field
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCUMENT_SUFFIXES = {".docx", ".txt", ".pdf", ".html", ".htm", ".xlsx"}
 
 
@@ -48,15 +47,6 @@ def _converted(piece: str) -> bool:
         DEFAULT_VOCABULARY.flag_for_label(field, piece) is not None
         for field in (Field.DISCLOSURE, Field.AUDIENCE, Field.FIVE_PUBLICS)
     )
-
-
-def convert(relative: str) -> Catalog:
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        return parse(relative)
-    finally:
-        os.chdir(cwd)
 
 
 @pytest.fixture(scope="module", params=SAMPLES)

@@ -10,10 +10,9 @@ text PDF encrypted with `qpdf --encrypt secret owner 256`.
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
+from repo_files import ROOT, convert
 
 from disclosure_parse import Catalog, parse
 from disclosure_parse.errors import (
@@ -27,23 +26,12 @@ from disclosure_parse.grid import Paragraph, Table
 from disclosure_parse.options import Limits, Options
 from disclosure_parse.pipeline import read_document
 
-ROOT = Path(__file__).resolve().parent.parent
 QUZHOU_DOCX = "samples/quzhou-city-2018.docx"
 QUZHOU_PDFS = (
     "samples/quzhou-city-2018.pdf",  # header rows repeated on every page
     "samples/quzhou-city-2018-norepeat.pdf",  # header on page 1 only
     "tests/data/quzhou-city-2018-alt.pdf",  # portrait, other widths, rows cut by page breaks
 )
-
-
-def convert(relative: str) -> Catalog:
-    """Parse a repo file by its repo-relative path (so `source.path` is stable)."""
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        return parse(relative)
-    finally:
-        os.chdir(cwd)
 
 
 @pytest.fixture(scope="module")

@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from repo_files import ROOT, convert
 
-from disclosure_parse import Catalog, parse
+from disclosure_parse import parse
 from disclosure_parse.detect import detect_format
 from disclosure_parse.grid import Paragraph, Table
 from disclosure_parse.options import Options
 from disclosure_parse.readers.text import full_row_width, read_text_cells, read_text_rows
 
-ROOT = Path(__file__).resolve().parent.parent
 QUZHOU_TXT = "samples/quzhou-city-2018.txt"
 XIHU_TXT = "samples/xihu-district-2022.txt"
 OPTIONS = Options()
-
-
-def convert(relative: str) -> Catalog:
-    """Parse a repo file by its repo-relative path (so `source.path` is stable)."""
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        return parse(relative)
-    finally:
-        os.chdir(cwd)
 
 
 def only_table(blocks: tuple[Paragraph | Table, ...]) -> Table:
