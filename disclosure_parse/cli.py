@@ -20,7 +20,7 @@ EXAMPLES = (
     """\
 examples:
   python -m disclosure_parse samples/quzhou-city-2018.docx --pretty
-  python -m disclosure_parse catalog.docx -o catalog.json
+  python -m disclosure_parse catalog.pdf -o catalog.json
   python -m disclosure_parse catalogs/ -o out/          (a folder: one JSON per file)
 
 exit codes:
@@ -36,8 +36,9 @@ exit codes:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m disclosure_parse",
-        description="Convert a Chinese government disclosure catalog (DOCX, text export) "
-        "into JSON. Prints the JSON to stdout unless -o is given.",
+        description="Convert a Chinese government disclosure catalog (政府信息公开目录) into JSON: "
+        "DOCX, PDF, HTML, XLSX, Word text exports and tab-separated text (DOC/XLS through "
+        "LibreOffice when installed). Prints the JSON to stdout unless -o is given.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
