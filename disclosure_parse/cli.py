@@ -24,12 +24,14 @@ examples:
   python -m disclosure_parse catalogs/ -o out/          (a folder: one JSON per file)
 
 exit codes:
+  1  internal-error       a bug in disclosure_parse: please report it with the file
+  2  usage                wrong command-line arguments
 """
     + "\n".join(
         f"  {cls.exit_code}  {cls.code:<20} {(cls.__doc__ or '').strip().splitlines()[0]}"
         for cls in ERROR_CLASSES
+        if cls is not DisclosureParseError
     )
-    + "\n  2  usage               wrong command-line arguments"
 )
 
 
