@@ -16,8 +16,7 @@ from disclosure_parse.options import Options
 from disclosure_parse.pipeline import parse
 from disclosure_parse.readers import READERS
 
-EXAMPLES = (
-    """\
+EXAMPLES = """\
 examples:
   python -m disclosure_parse samples/quzhou-city-2018.docx --pretty
   python -m disclosure_parse catalog.pdf -o catalog.json
@@ -26,12 +25,10 @@ examples:
 exit codes:
   1  internal-error       a bug in disclosure_parse: please report it with the file
   2  usage                wrong command-line arguments
-"""
-    + "\n".join(
-        f"  {cls.exit_code}  {cls.code:<20} {(cls.__doc__ or '').strip().splitlines()[0]}"
-        for cls in ERROR_CLASSES
-        if cls is not DisclosureParseError
-    )
+""" + "\n".join(
+    f"  {cls.exit_code}  {cls.code:<20} {(cls.__doc__ or '').strip().splitlines()[0]}"
+    for cls in ERROR_CLASSES
+    if cls is not DisclosureParseError
 )
 
 
