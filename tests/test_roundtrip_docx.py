@@ -484,8 +484,20 @@ def _restart(cell: Cell) -> Cell:
     return Cell(text=cell.text, span=cell.span, vmerge="restart", xml=cell.xml)
 
 
+#: the paragraphs written around the table in every format
+TITLE = "衢州市政府信息主动公开基本目录"
+AFTER = ("注：标★的为重点领域。", "衢州市人民政府办公室\n2018年12月29日")
+
+
 def write_docx(catalog: Catalog) -> bytes:
     """The catalog as a .docx: each run of equal values written as its mode says."""
+    return build_docx(
+        header=catalog.header, body=table_rows(catalog), before=[TITLE], after=list(AFTER)
+    )
+
+
+def table_rows(catalog: Catalog) -> list[Row]:
+    """The body rows of the catalog's table, each run of equal values written as its mode says."""
     ticked, unticked = TICK_STYLES[catalog.tick_style]
     if catalog.blank_untick:
         unticked = Cell("")
@@ -526,19 +538,13 @@ def write_docx(catalog: Catalog) -> bytes:
         *(f"tick{i}" for i in range(7)),
         "channels",
     ]
-    rows = [
+    return [
         Row(
             [c for c in (columns[k][r] for k in order if k in columns) if c is not None],
             sdt=r in catalog.sdt_rows,
         )
         for r in range(len(catalog.lines))
     ]
-    return build_docx(
-        header=catalog.header,
-        body=rows,
-        before=["衢州市政府信息主动公开基本目录"],
-        after=["注：标★的为重点领域。", "衢州市人民政府办公室\n2018年12月29日"],
-    )
 
 
 # --- what parse() must give back ---------------------------------------------------------------
