@@ -25,7 +25,12 @@ from disclosure_parse.options import DEFAULT_OPTIONS, Options
 from disclosure_parse.readers import READERS
 from disclosure_parse.structure.align import align_columns
 from disclosure_parse.structure.header import TableLayout, find_layout
-from disclosure_parse.structure.metadata import Metadata, key_value_pairs, table_text
+from disclosure_parse.structure.metadata import (
+    Metadata,
+    card_as_table,
+    key_value_pairs,
+    table_text,
+)
 from disclosure_parse.structure.surroundings import read_surroundings
 from disclosure_parse.structure.vocabulary import DEFAULT_VOCABULARY, Field, HeaderVocabulary
 
@@ -125,7 +130,12 @@ def build_catalog(
         elif any(c.text.strip() for c in table.cells):
             pairs = key_value_pairs(table)
             if pairs is not None:
-                metadata.append(pairs)
+                card = card_as_table(table, pairs)
+                card_layout = find_layout(card, vocabulary)
+                if card_layout.is_catalog:  # a card: one record, one field per row
+                    catalog_tables.append((position, card, card_layout))
+                else:  # a 索引号 / 发布机构 / 发布日期 box
+                    metadata.append(pairs)
                 continue
             warnings.append(
                 ParseWarning(

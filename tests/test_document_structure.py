@@ -82,3 +82,34 @@ def test_skipped_table_keeps_its_text_in_the_warning() -> None:
     (warning,) = catalog.warnings
     assert warning.code == "not-a-catalog-table"
     assert "张三 | 科长 | 0570-1234567" in warning.message
+
+
+def test_card_layout_one_field_per_row_is_one_item() -> None:
+    """A transposed card (sdsx-style): labels in the first column, two pairs on one row."""
+    card = table(
+        [
+            ["领域", "", "", ""],
+            ["一级事项", "农业生产发展资金", "二级事项", "农机购置补贴"],
+            ["公开内容(要素)", "● 政策依据; ● 申请指南; ● 补贴结果", "<", "<"],
+            [
+                "公开依据",
+                "《中华人民共和国农业机械化促进法》、《农业生产发展资金管理办法》(财农〔2017〕41号)",
+                "<",
+                "<",
+            ],
+            ["公开主体", "县级农业农村部门", "<", "<"],
+            ["公开时限", "自政府信息形成或者变更之日起20个工作日内", "<", "<"],
+        ]
+    )
+    catalog = build_catalog(Document(format="test", blocks=(card, card)), SOURCE)
+    assert len(catalog.items) == 2
+    item = catalog.items[0]
+    assert item.category == ("农业生产发展资金", "农机购置补贴")
+    assert item.content == "● 政策依据; ● 申请指南; ● 补贴结果"
+    assert item.subjects == ("县级农业农村部门",)
+    assert item.basis == (
+        "《中华人民共和国农业机械化促进法》",
+        "《农业生产发展资金管理办法》(财农〔2017〕41号)",
+    )
+    assert item.time_limit == "自政府信息形成或者变更之日起20个工作日内"
+    assert catalog.items[1].source.table == 2

@@ -24,6 +24,7 @@ GOLDEN = [
     ("samples/national-standard-township.html", "national-standard-township.json"),
     ("samples/department-catalog.xlsx", "department-catalog.json"),
     ("samples/traditional-major-projects.html", "traditional-major-projects.json"),
+    ("samples/card-agricultural-subsidies.html", "card-agricultural-subsidies.json"),
 ]
 
 

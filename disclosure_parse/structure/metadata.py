@@ -10,7 +10,7 @@ import datetime as dt
 
 import attrs
 
-from disclosure_parse.grid import Table
+from disclosure_parse.grid import Cell, Table
 from disclosure_parse.normalize.text import join_lines
 from disclosure_parse.normalize.values import parse_date
 
@@ -43,21 +43,39 @@ class Metadata:
 
 
 def key_value_pairs(table: Table) -> Metadata | None:
-    """The table as label/value pairs, if every row alternates short labels and values."""
+    """The table as label/value pairs, if every row alternates short labels and values.
+
+    A label may have an empty value ("领域 | "), never the other way round.
+    """
     pairs: list[tuple[str, str]] = []
     for row in range(table.n_rows):
         texts = [join_lines(c.text) for c in table.row_cells(row)]
-        texts = [t for t in texts if t]
-        if not texts:
-            continue
+        while texts and not texts[-1]:
+            texts.pop()
         if len(texts) % 2:
-            return None
+            texts.append("")
         for label, value in zip(texts[::2], texts[1::2], strict=True):
             label = label.rstrip("：:")
-            if len(label) > MAX_LABEL:
+            if not label and not value:
+                continue
+            if not label or len(label) > MAX_LABEL:
                 return None
             pairs.append((label, value))
     return Metadata(tuple(pairs)) if pairs else None
+
+
+def card_as_table(table: Table, pairs: Metadata) -> Table:
+    """A card (one record, a label/value pair per field) turned into a one-row catalog table.
+
+    The labels become the header row and the values the body row, so the card goes through
+    the same vocabulary and normalization as any catalog table.
+    """
+    labels = [Cell(row=0, col=i, text=label) for i, (label, _) in enumerate(pairs.pairs)]
+    values = [Cell(row=1, col=i, text=value) for i, (_, value) in enumerate(pairs.pairs)]
+    page = next((c.page for c in table.cells if c.page is not None), None)
+    if page is not None:
+        values = [attrs.evolve(cell, page=page) for cell in values]
+    return Table(cells=(*labels, *values), n_rows=2, n_cols=len(pairs.pairs), label=table.label)
 
 
 def table_text(table: Table) -> str:
