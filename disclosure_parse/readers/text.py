@@ -14,6 +14,8 @@ their spans are unknown; `structure.align` turns it into an exact grid.
 
 from __future__ import annotations
 
+import regex
+
 from disclosure_parse.detect import decode_text
 from disclosure_parse.errors import ResourceLimitError, UnsupportedFormatError
 from disclosure_parse.grid import Block, Cell, Document, Paragraph, Table
@@ -122,10 +124,37 @@ def read_text_cells(data: bytes, options: Options) -> Document:
 # --- tab-separated rows ---------------------------------------------------------------
 
 
+PIPE = "|"
+#: a markdown table's rule line ("---|---|"), which holds no cells
+_MARKDOWN_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _delimiter(lines: list[str]) -> str:
+    """TAB, or "|" for pasted markdown-style tables whose lines hold no TAB."""
+    if any(TAB in line for line in lines):
+        return TAB
+    piped = sum(1 for line in lines if line.count(PIPE) >= 2)
+    return PIPE if piped * 2 >= len([line for line in lines if line.strip()]) else TAB
+
+
+def _split_row(line: str, delimiter: str) -> list[str]:
+    """A row's cells; "| a | b |" loses its outer pipes, and pipe cells their padding."""
+    if delimiter == TAB:
+        return line.split(TAB)
+    stripped = line.strip()
+    if stripped.startswith(PIPE):
+        stripped = stripped[1:]
+    if stripped.endswith(PIPE):
+        stripped = stripped[:-1]
+    return [cell.strip() for cell in stripped.split(PIPE)]
+
+
 def read_text_rows(data: bytes, options: Options) -> Document:
     """Read a tab-per-row export: lines outside the TAB rows become paragraphs."""
     lines = _lines(data)
-    with_tab = [i for i, line in enumerate(lines) if TAB in line]
+    delimiter = _delimiter(lines)
+    lines = [line for line in lines if not _MARKDOWN_RULE.match(line)]
+    with_tab = [i for i, line in enumerate(lines) if delimiter in line]
     if not with_tab:
         paragraphs = tuple(Paragraph(line) for line in lines if line.strip())
         return Document(format="text-rows", blocks=paragraphs)
@@ -140,7 +169,7 @@ def read_text_rows(data: bytes, options: Options) -> Document:
             if rows and pages[-1] == page:
                 page += 1
             continue
-        rows.append(line.split(TAB))
+        rows.append(_split_row(line, delimiter))
         pages.append(page)
     _check_size(rows, options)
     blocks.append(_table(rows, pages, 1))
