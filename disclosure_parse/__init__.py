@@ -30,16 +30,20 @@ from disclosure_parse.model import (
 from disclosure_parse.options import Limits, Options
 from disclosure_parse.pipeline import parse
 from disclosure_parse.serialize import json_schema
+from disclosure_parse.structure.vocabulary import ColumnRole, Field, HeaderVocabulary
 
 __all__ = [
     "Audience",
     "Catalog",
     "Column",
+    "ColumnRole",
     "CorruptFileError",
     "Disclosure",
     "DisclosureParseError",
     "EncryptedFileError",
+    "Field",
     "FivePublic",
+    "HeaderVocabulary",
     "InputNotFoundError",
     "Item",
     "ItemSource",

@@ -319,3 +319,25 @@ def test_a_row_the_source_marks_as_header_stays_header_with_unknown_labels() -> 
     )
     assert len(catalog.items) == 1
     assert catalog.items[0].extra == {"办理/甲类": "a", "办理/乙类": "b"}
+
+
+def test_users_can_extend_the_vocabulary() -> None:
+    from grid_builder import table
+
+    from disclosure_parse import ColumnRole, Field, HeaderVocabulary
+    from disclosure_parse.grid import Document
+    from disclosure_parse.model import SourceFile
+    from disclosure_parse.pipeline import build_catalog
+
+    grid = table([["序号", "信息目录", "公开内容", "承办人"], ["1", "机构职能", "职责", "张三"]])
+    vocabulary = HeaderVocabulary(
+        extra_labels=(
+            ("信息目录", ColumnRole(Field.CATEGORY, level=1)),
+            ("承办人", ColumnRole(Field.SUBJECTS)),
+        )
+    )
+    document = Document(format="test", blocks=(grid,))
+    catalog = build_catalog(document, SourceFile(None, "test", "0" * 64), vocabulary=vocabulary)
+    assert catalog.items[0].category == ("机构职能",)
+    assert catalog.items[0].subjects == ("张三",)
+    assert catalog.warnings == ()
