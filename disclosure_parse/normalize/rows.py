@@ -7,7 +7,9 @@ Rules (each pinned by a test in tests/test_normalize_rules.py):
 - 同上 means the value above, in any column; "/" and "—" mean empty;
 - line breaks inside labels are joined (no space between CJK characters);
 - ★ before a category label is removed and sets `key_area`;
-- consecutive duplicate category levels collapse into one.
+- consecutive duplicate category levels collapse into one;
+- a row with no seq, label or content of its own continues the item above;
+- a text column naming flags (公开范围: 全社会) gives flags; 主动公开 in a channel list too.
 """
 
 from __future__ import annotations
