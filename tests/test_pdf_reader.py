@@ -14,7 +14,7 @@ import json
 import pytest
 from repo_files import ROOT, convert
 
-from disclosure_parse import Catalog, parse
+from disclosure_parse import Catalog, Disclosure, parse
 from disclosure_parse.errors import (
     CorruptFileError,
     EncryptedFileError,
@@ -220,3 +220,22 @@ def test_pdf_over_its_time_budget_is_refused() -> None:
     data = (ROOT / QUZHOU_PDFS[0]).read_bytes()
     with pytest.raises(ResourceLimitError, match="time budget"):
         parse(data, Options(limits=Limits(max_pdf_seconds=0.0)))
+
+
+def test_latin_words_wrap_with_spaces_and_a_word_broken_mid_column_rejoins() -> None:
+    catalog = convert("tests/data/latin-and-ticks.pdf")
+    first, second = catalog.items
+    assert first.content == (
+        "Open Government Data portal listing of machine readable datasets and their licences"
+    )
+    assert first.channels == ("政府网站", "公开查阅点")
+    assert second.channels == ("两微一端",)
+    assert [i.disclosure for i in catalog.items] == [
+        (Disclosure.PROACTIVE,),
+        (Disclosure.ON_REQUEST,),
+    ]
+    assert (catalog.title, catalog.issuer, str(catalog.issued_on)) == (
+        "某局政府信息公开目录",
+        "某局办公室",
+        "2024-01-02",
+    )

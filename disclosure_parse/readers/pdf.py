@@ -434,7 +434,14 @@ def _joint(before: TextLine, after: TextLine, right: float) -> str:
     last, first = before.text[-1:], after.text[:1]
     if _is_wide(last or " ") or _is_wide(first or " ") or (last.isdigit() and first.isdigit()):
         return ""  # CJK text, or a number broken over two lines
+    if _broken_word(before, right) and last.isalpha() and first.isalpha():
+        return ""  # a word longer than the column, broken mid-word ("Governme" / "nt")
     return " "
+
+
+def _broken_word(line: TextLine, right: float) -> bool:
+    """A line holding one word that runs to the column's edge: the word goes on below."""
+    return " " not in line.text.strip() and right - line.x1 < line.size * 0.8
 
 
 def _text(lines: Sequence[TextLine], right: float) -> str:
