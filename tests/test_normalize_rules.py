@@ -341,3 +341,32 @@ def test_users_can_extend_the_vocabulary() -> None:
     assert catalog.items[0].category == ("机构职能",)
     assert catalog.items[0].subjects == ("张三",)
     assert catalog.warnings == ()
+
+
+def test_fill_down_can_be_switched_off() -> None:
+    from grid_builder import table
+
+    from disclosure_parse.grid import Document
+    from disclosure_parse.model import SourceFile
+    from disclosure_parse.options import Options
+    from disclosure_parse.pipeline import build_catalog
+
+    grid = table(
+        [
+            *HEADER,
+            ["1", "机构概况", "机构职能", "基本信息", "市政府办公室", "公开条例", "", "√", "", ""],
+            ["", "", "领导信息", "职务", "", "", "", "√", "", ""],
+        ]
+    )
+    catalog = build_catalog(
+        Document(format="test", blocks=(grid,)),
+        SourceFile(None, "test", "0" * 64),
+        Options(fill_down=False),
+    )
+    second = catalog.items[1]
+    assert (second.seq, second.category, second.subjects, second.basis) == (
+        None,
+        ("领导信息",),
+        (),
+        (),
+    )
