@@ -221,6 +221,32 @@ def test_field_instruction_text_is_not_read_but_its_result_is() -> None:
     assert cell_text(xml) == "第5页"
 
 
+def test_nested_field_inside_an_instruction_is_not_read() -> None:
+    """{ IF { PAGE } = 1 "首页" "续页" }: only the outer field's result is text."""
+
+    def fld(kind: str) -> str:
+        return f"<w:r><w:fldChar w:fldCharType='{kind}'/></w:r>"
+
+    def instr(text: str) -> str:
+        return f"<w:r><w:instrText xml:space='preserve'>{text}</w:instrText></w:r>"
+
+    xml = (
+        fld("begin")
+        + instr(" IF ")
+        + fld("begin")
+        + instr(" PAGE ")
+        + fld("separate")
+        + run("1")
+        + fld("end")
+        + instr(' = 1 "首页" "续页" ')
+        + fld("separate")
+        + run("首页")
+        + fld("end")
+        + run("目录")
+    )
+    assert cell_text(xml) == "首页目录"
+
+
 def test_simple_field_keeps_its_result_text() -> None:
     assert cell_text(f"<w:fldSimple w:instr=' PAGE '>{run('3')}</w:fldSimple>") == "3"
 

@@ -255,9 +255,17 @@ def paragraph_text(p: etree._Element) -> str:
 
 @attrs.define
 class _FieldState:
-    """Complex-field tracking: instruction text is skipped, the field result kept."""
+    """Complex-field tracking: instruction text is skipped, the field result kept.
 
-    in_instruction: bool = False
+    Fields nest (a PAGE inside an IF): one flag per open field, True while its instruction
+    is being read; text counts only when no open field is in its instruction.
+    """
+
+    open_fields: list[bool] = attrs.Factory(list)
+
+    @property
+    def in_instruction(self) -> bool:
+        return any(self.open_fields)
 
 
 def _inline(element: etree._Element, out: list[str], state: _FieldState) -> None:
@@ -302,12 +310,14 @@ def _run(run: etree._Element, out: list[str], state: _FieldState) -> None:
         if tag == _w("fldChar"):
             kind = child.get(_w("fldCharType"))
             if kind == "begin":
-                state.in_instruction = True
                 box = child.find(f"{_w('ffData')}/{_w('checkBox')}")
-                if box is not None:
+                if box is not None and not state.in_instruction:
                     out.append(CHECKED if _legacy_checked(box) else UNCHECKED)
-            elif kind in ("separate", "end"):
-                state.in_instruction = False
+                state.open_fields.append(True)
+            elif kind == "separate" and state.open_fields:
+                state.open_fields[-1] = False
+            elif kind == "end" and state.open_fields:
+                state.open_fields.pop()
         elif state.in_instruction:
             continue
         elif tag == _w("t"):
