@@ -31,6 +31,7 @@ from disclosure_parse.structure.metadata import (
     key_value_pairs,
     table_text,
 )
+from disclosure_parse.structure.split_tables import join_split_tables
 from disclosure_parse.structure.surroundings import read_surroundings
 from disclosure_parse.structure.vocabulary import DEFAULT_VOCABULARY, Field, HeaderVocabulary
 
@@ -118,6 +119,7 @@ def build_catalog(
 ) -> Catalog:
     """Stages 2–4: find the catalog tables, normalize their rows, gather the metadata."""
     warnings: list[ParseWarning] = list(document.warnings)
+    document = join_split_tables(document, vocabulary)
     metadata: list[Metadata] = []
     catalog_tables: list[tuple[int, Table, TableLayout]] = []
     for position, table in document.tables():

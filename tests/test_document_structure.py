@@ -113,3 +113,31 @@ def test_card_layout_one_field_per_row_is_one_item() -> None:
     )
     assert item.time_limit == "自政府信息形成或者变更之日起20个工作日内"
     assert catalog.items[1].source.table == 2
+
+
+def test_catalog_table_split_in_two_is_joined_and_fill_down_goes_on() -> None:
+    first = table(
+        [
+            ["序号", "公开事项", "公开内容", "公开主体"],
+            ["1", "机构", "职能", "办公室"],
+        ]
+    )
+    rest = table([["", "", "领导信息", ""], ["2", "政策", "文件", "法规科"]])
+    document = Document(format="test", blocks=(first, Paragraph(""), rest))
+    catalog = build_catalog(document, SOURCE)
+    assert [(i.seq, i.category, i.content, i.subjects) for i in catalog.items] == [
+        ("1", ("机构",), "职能", ("办公室",)),
+        ("1", ("机构",), "领导信息", ("办公室",)),
+        ("2", ("政策",), "文件", ("法规科",)),
+    ]
+    assert catalog.warnings == ()
+    assert {i.source.table for i in catalog.items} == {1}
+
+
+def test_a_table_after_a_heading_is_not_a_continuation() -> None:
+    first = table([["序号", "公开事项", "公开内容", "公开主体"], ["1", "机构", "职能", "办公室"]])
+    contacts = table([["张三", "科长", "0570-1234567", "办公室"]])
+    document = Document(format="test", blocks=(first, Paragraph("联系方式"), contacts))
+    catalog = build_catalog(document, SOURCE)
+    assert len(catalog.items) == 1
+    assert [w.code for w in catalog.warnings] == ["not-a-catalog-table"]
