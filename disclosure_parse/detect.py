@@ -49,6 +49,8 @@ def detect_format(data: bytes, name: str | None = None) -> str:
     head = text[:20000].lower()
     if "<table" in head or "<html" in head or lower.endswith(_HTML_EXTENSIONS):
         return "html"
+    if lower.endswith(".csv") or looks_like_csv(text):
+        return "csv"
     return text_shape(text)
 
 
@@ -111,6 +113,16 @@ def decode_text(data: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
     return None
+
+
+def looks_like_csv(text: str) -> bool:
+    """Comma-separated rows: no TABs, and most lines hold the same number (≥ 2) of commas."""
+    lines = [line for line in text.splitlines()[:200] if line.strip()]
+    if not lines or any("\t" in line for line in lines):
+        return False
+    counts = [line.count(",") for line in lines]
+    common = max(set(counts), key=counts.count)
+    return common >= 2 and counts.count(common) * 2 >= len(lines)
 
 
 def text_shape(text: str) -> str:

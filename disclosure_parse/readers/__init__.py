@@ -62,6 +62,12 @@ def _pdf(data: bytes, options: Options) -> Document:
 
 
 #: format name → reader; format names are what `source.format` reports
+def _csv(data: bytes, options: Options) -> Document:
+    from disclosure_parse.readers.csv_text import read_csv
+
+    return read_csv(data, options)
+
+
 READERS: dict[str, Reader] = {
     "docx": _docx,
     "text-cells": _text_cells,
@@ -71,4 +77,5 @@ READERS: dict[str, Reader] = {
     "doc": _doc,
     "xls": _xls,
     "pdf": _pdf,
+    "csv": _csv,
 }
