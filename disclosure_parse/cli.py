@@ -21,6 +21,7 @@ examples:
   python -m disclosure_parse samples/quzhou-city-2018.docx --pretty
   python -m disclosure_parse catalog.pdf -o catalog.json
   python -m disclosure_parse catalogs/ -o out/          (a folder: one JSON per file)
+  curl -s URL | python -m disclosure_parse -            (a document on standard input)
 
 exit codes:
   1  internal-error       a bug in disclosure_parse: please report it with the file
@@ -41,7 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("file", type=Path, help="catalog file, or a folder of catalog files")
+    parser.add_argument(
+        "file", type=Path, help="catalog file, a folder of catalog files, or - for standard input"
+    )
     parser.add_argument("-o", "--output", type=Path, help="write JSON here (a folder for a folder)")
     parser.add_argument("--pretty", action="store_true", help="indent the JSON")
     parser.add_argument(
@@ -70,7 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _convert_one(path: Path, output: Path | None, options: Options, pretty: bool) -> int:
     try:
-        catalog = parse(path, options)
+        if str(path) == "-":  # the document on standard input
+            catalog = parse(sys.stdin.buffer.read(), options)
+        else:
+            catalog = parse(path, options)
     except DisclosureParseError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.exit_code

@@ -161,3 +161,16 @@ def test_folder_conversion_writes_one_json_per_file_and_reports_failures(tmp_pat
     assert result.returncode == errors.CorruptFileError.exit_code
     assert (out / "good.json").exists() and not (out / "bad.json").exists()
     assert b"[2/2]" in result.stderr and b"bad.docx" in result.stderr
+
+
+def test_reads_a_document_on_standard_input() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "disclosure_parse", "-"],
+        input=SAMPLE.read_bytes(),
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert len(data["items"]) == 137 and data["source"]["path"] is None
