@@ -29,12 +29,21 @@ CONTENT_TYPES = (
 )
 
 
+def _member(name: str) -> zipfile.ZipInfo:
+    """A zip member with a fixed date, so that rebuilding the corpus gives the same bytes."""
+    return zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+
+
 def _docx(document_xml: bytes | str, *, compression: int = zipfile.ZIP_DEFLATED) -> bytes:
     """A minimal .docx whose main part is `document_xml`."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression) as archive:
-        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
-        archive.writestr("word/document.xml", document_xml)
+        archive.writestr(
+            _member("[Content_Types].xml"), CONTENT_TYPES, compress_type=archive.compression
+        )
+        archive.writestr(
+            _member("word/document.xml"), document_xml, compress_type=archive.compression
+        )
     return buffer.getvalue()
 
 
@@ -110,8 +119,10 @@ def no_table() -> bytes:
 def missing_main_part() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
-        archive.writestr("word/styles.xml", "<styles/>")
+        archive.writestr(
+            _member("[Content_Types].xml"), CONTENT_TYPES, compress_type=archive.compression
+        )
+        archive.writestr(_member("word/styles.xml"), "<styles/>", compress_type=archive.compression)
     return buffer.getvalue()
 
 
@@ -155,7 +166,7 @@ def _zip_with_bytes(members: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in members.items():
-            archive.writestr(name, data)
+            archive.writestr(_member(name), data, compress_type=archive.compression)
     return buffer.getvalue()
 
 
@@ -219,7 +230,7 @@ def _zip_with(members: dict[str, str]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, text in members.items():
-            archive.writestr(name, text)
+            archive.writestr(_member(name), text, compress_type=archive.compression)
     return buffer.getvalue()
 
 
