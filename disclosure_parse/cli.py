@@ -61,7 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # backends log their own complaints about damaged files; the user gets our one line
     for backend in ("pdfminer", "pdfplumber", "openpyxl"):
         logging.getLogger(backend).setLevel(logging.CRITICAL)
-    options = Options(input_format=args.input_format)
+    progress = None if args.quiet or not sys.stderr.isatty() else _show_progress
+    options = Options(input_format=args.input_format, progress=progress)
     try:
         if args.file.is_dir():
             return _convert_folder(args.file, args.output, options, args.pretty, args.quiet)
@@ -69,6 +70,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+def _show_progress(done: int, total: int) -> None:
+    """One self-overwriting stderr line for long documents (PDF pages)."""
+    if total >= 20:
+        end = "\n" if done == total else ""
+        print(f"\r  page {done}/{total}", end=end, file=sys.stderr, flush=True)
 
 
 def _convert_one(path: Path, output: Path | None, options: Options, pretty: bool) -> int:

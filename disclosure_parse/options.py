@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import attrs
 
 
@@ -30,11 +32,14 @@ class Options:
     """How to parse: limits, and which normalizations to apply.
 
     `input_format` forces a reader ("docx", "text-cells", ...) instead of detecting it.
+    `progress`, if given, is called as progress(done, total) by readers of paged formats
+    (PDF pages), so that a long conversion can show how far it is.
     """
 
     limits: Limits = attrs.Factory(Limits)
     fill_down: bool = True
     input_format: str | None = None
+    progress: Callable[[int, int], None] | None = attrs.field(default=None, eq=False)
 
 
 DEFAULT_OPTIONS = Options()

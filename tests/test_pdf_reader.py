@@ -239,3 +239,9 @@ def test_latin_words_wrap_with_spaces_and_a_word_broken_mid_column_rejoins() -> 
         "某局办公室",
         "2024-01-02",
     )
+
+
+def test_progress_is_reported_page_by_page() -> None:
+    seen: list[tuple[int, int]] = []
+    parse((ROOT / QUZHOU_PDFS[0]).read_bytes(), Options(progress=lambda d, t: seen.append((d, t))))
+    assert seen == [(n, 11) for n in range(1, 12)]

@@ -163,6 +163,8 @@ def _read_pages(data: bytes, options: Options) -> list[PageLayout]:
                         f"{options.limits.max_pdf_seconds:.0f} s, the time budget"
                     )
                 layouts.append(_layout_page(page, number))
+                if options.progress is not None:
+                    options.progress(number, count)
                 # drop pdfplumber's per-glyph objects of the page: memory stays one page deep
                 page.close()
             return layouts
