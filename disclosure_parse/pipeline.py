@@ -120,33 +120,7 @@ def build_catalog(
     """Stages 2–4: find the catalog tables, normalize their rows, gather the metadata."""
     warnings: list[ParseWarning] = list(document.warnings)
     document = join_split_tables(document, vocabulary)
-    metadata: list[Metadata] = []
-    catalog_tables: list[tuple[int, Table, TableLayout]] = []
-    for position, table in document.tables():
-        if not table.exact_columns:
-            table, repairs = align_columns(table, vocabulary)
-            warnings.extend(repairs)
-        layout = find_layout(table, vocabulary)
-        if layout.is_catalog:
-            catalog_tables.append((position, table, layout))
-        elif any(c.text.strip() for c in table.cells):
-            pairs = key_value_pairs(table)
-            if pairs is not None:
-                card = card_as_table(table, pairs)
-                card_layout = find_layout(card, vocabulary)
-                if card_layout.is_catalog:  # a card: one record, one field per row
-                    catalog_tables.append((position, card, card_layout))
-                else:  # a 索引号 / 发布机构 / 发布日期 box
-                    metadata.append(pairs)
-                continue
-            warnings.append(
-                ParseWarning(
-                    "not-a-catalog-table",
-                    f"table with {table.n_rows} rows and {table.n_cols} columns has no catalog "
-                    f"header; skipped: {table_text(table)}",
-                    table.label or f"block {position + 1}",
-                )
-            )
+    catalog_tables, metadata = _classify_tables(document, vocabulary, warnings)
     if not catalog_tables:
         raise NoCatalogTableError(
             "no catalog table found (no table has a header with 序号/事项/公开内容/公开依据 …)"
@@ -156,22 +130,14 @@ def build_catalog(
     items: list[Item] = []
     columns: list[Column] = []
     for number, (_, table, layout) in enumerate(catalog_tables, start=1):
-        for column in layout.columns:
-            entry = Column(field=column.role.name, header=column.header)
-            if entry not in columns:
-                columns.append(entry)
-            if column.role.field is Field.EXTRA:
-                warnings.append(
-                    ParseWarning(
-                        "unmapped-column",
-                        f"column {'/'.join(column.header) or column.index + 1} is not in the "
-                        "vocabulary; its values are kept in extra",
-                        f"table {number}, column {column.index + 1}",
-                    )
-                )
-        section = sections[number - 1]
+        _add_columns(layout, number, columns, warnings)
         table_rows, row_warnings = table_items(
-            table, layout, number, vocabulary, fill_down=options.fill_down, section=section
+            table,
+            layout,
+            number,
+            vocabulary,
+            fill_down=options.fill_down,
+            section=sections[number - 1],
         )
         items.extend(table_rows)
         warnings.extend(row_warnings)
@@ -191,6 +157,61 @@ def build_catalog(
         notes=tuple(note for m in metadata for note in m.notes) + around.notes,
         warnings=tuple(warnings),
     )
+
+
+def _classify_tables(
+    document: Document, vocabulary: HeaderVocabulary, warnings: list[ParseWarning]
+) -> tuple[list[tuple[int, Table, TableLayout]], list[Metadata]]:
+    """Each table is a catalog table, a card (one record), a metadata box, or skipped."""
+    catalog_tables: list[tuple[int, Table, TableLayout]] = []
+    metadata: list[Metadata] = []
+    for position, table in document.tables():
+        if not table.exact_columns:
+            table, repairs = align_columns(table, vocabulary)
+            warnings.extend(repairs)
+        layout = find_layout(table, vocabulary)
+        if layout.is_catalog:
+            catalog_tables.append((position, table, layout))
+            continue
+        if not any(c.text.strip() for c in table.cells):
+            continue
+        pairs = key_value_pairs(table)
+        if pairs is not None:
+            card = card_as_table(table, pairs)
+            card_layout = find_layout(card, vocabulary)
+            if card_layout.is_catalog:  # a card: one record, one field per row
+                catalog_tables.append((position, card, card_layout))
+            else:  # a 索引号 / 发布机构 / 发布日期 box
+                metadata.append(pairs)
+            continue
+        warnings.append(
+            ParseWarning(
+                "not-a-catalog-table",
+                f"table with {table.n_rows} rows and {table.n_cols} columns has no catalog "
+                f"header; skipped: {table_text(table)}",
+                table.label or f"block {position + 1}",
+            )
+        )
+    return catalog_tables, metadata
+
+
+def _add_columns(
+    layout: TableLayout, number: int, columns: list[Column], warnings: list[ParseWarning]
+) -> None:
+    """Record how a table's columns were understood; warn once per unmapped column."""
+    for column in layout.columns:
+        entry = Column(field=column.role.name, header=column.header)
+        if entry not in columns:
+            columns.append(entry)
+        if column.role.field is Field.EXTRA:
+            warnings.append(
+                ParseWarning(
+                    "unmapped-column",
+                    f"column {'/'.join(column.header) or column.index + 1} is not in the "
+                    "vocabulary; its values are kept in extra",
+                    f"table {number}, column {column.index + 1}",
+                )
+            )
 
 
 _KEY_VALUE = regex.compile(r"^[^：:]{1,8}[：:]")
