@@ -33,6 +33,47 @@ def _w(tag: str) -> str:
     return name
 
 
+#: Clark names of the w: tags and attributes read below (looked up tens of thousands of times)
+W_ASCII = _w("ascii")
+W_BODY = _w("body")
+W_BR = _w("br")
+W_CHAR = _w("char")
+W_CHECKED = _w("checked")
+W_CR = _w("cr")
+W_CUSTOM_XML = _w("customXml")
+W_DEFAULT = _w("default")
+W_DEL = _w("del")
+W_FLD_CHAR = _w("fldChar")
+W_FLD_CHAR_TYPE = _w("fldCharType")
+W_FONT = _w("font")
+W_GRID_BEFORE = _w("gridBefore")
+W_GRID_COL = _w("gridCol")
+W_GRID_SPAN = _w("gridSpan")
+W_H_ANSI = _w("hAnsi")
+W_H_MERGE = _w("hMerge")
+W_MOVE_FROM = _w("moveFrom")
+W_NO_BREAK_HYPHEN = _w("noBreakHyphen")
+W_P = _w("p")
+W_P_PR = _w("pPr")
+W_PTAB = _w("ptab")
+W_R = _w("r")
+W_R_PR = _w("rPr")
+W_R_FONTS = _w("rFonts")
+W_SDT = _w("sdt")
+W_SDT_CONTENT = _w("sdtContent")
+W_SDT_PR = _w("sdtPr")
+W_SYM = _w("sym")
+W_T = _w("t")
+W_TAB = _w("tab")
+W_TBL = _w("tbl")
+W_TBL_GRID = _w("tblGrid")
+W_TBL_HEADER = _w("tblHeader")
+W_TC_PR = _w("tcPr")
+W_TR_PR = _w("trPr")
+W_TYPE = _w("type")
+W_V_MERGE = _w("vMerge")
+W_VAL = _w("val")
+
 CHECKED, UNCHECKED = "☑", "☐"
 
 #: glyphs of symbol fonts (w:sym w:char, or text in a run set in that font) → Unicode
@@ -95,7 +136,7 @@ def _main_body(package: SafeZip) -> tuple[etree._Element, bool]:
                 part = rel.get("Target", part).lstrip("/")
                 break
     root, salvaged = parse_xml_salvaging(package.read(part), f"DOCX part {part}")
-    body = root.find(_w("body"))
+    body = root.find(W_BODY)
     if body is None:
         raise CorruptFileError(f"DOCX part {part} has no w:body")
     return body, salvaged
@@ -104,12 +145,12 @@ def _main_body(package: SafeZip) -> tuple[etree._Element, bool]:
 def _read_body(container: etree._Element, blocks: list[Block], options: Options) -> None:
     for child in container:
         tag = child.tag
-        if tag == _w("p"):
+        if tag == W_P:
             blocks.append(Paragraph(text=paragraph_text(child)))
-        elif tag == _w("tbl"):
+        elif tag == W_TBL:
             blocks.append(_read_table(child, len(blocks), options))
-        elif tag in (_w("sdt"), _w("customXml")):
-            content = child.find(_w("sdtContent")) if tag == _w("sdt") else child
+        elif tag in (W_SDT, W_CUSTOM_XML):
+            content = child.find(W_SDT_CONTENT) if tag == W_SDT else child
             if content is not None:
                 _read_body(content, blocks, options)
 
@@ -120,11 +161,11 @@ def _unwrap(parent: etree._Element, tag: str) -> list[etree._Element]:
     for child in parent:
         if child.tag == _w(tag):
             found.append(child)
-        elif child.tag == _w("sdt"):
-            content = child.find(_w("sdtContent"))
+        elif child.tag == W_SDT:
+            content = child.find(W_SDT_CONTENT)
             if content is not None:
                 found.extend(_unwrap(content, tag))
-        elif child.tag == _w("customXml"):
+        elif child.tag == W_CUSTOM_XML:
             found.extend(_unwrap(child, tag))
     return found
 
@@ -133,14 +174,14 @@ def _int_val(element: etree._Element | None, default: int) -> int:
     if element is None:
         return default
     try:
-        return int(element.get(_w("val"), default))
+        return int(element.get(W_VAL, default))
     except ValueError:
         return default
 
 
 def _on(element: etree._Element | None) -> bool:
     """An OOXML on/off property: present and not switched off by w:val="0"/"false"/"off"."""
-    return element is not None and element.get(_w("val"), "1").lower() not in ("0", "false", "off")
+    return element is not None and element.get(W_VAL, "1").lower() not in ("0", "false", "off")
 
 
 @attrs.define
@@ -153,8 +194,8 @@ class _OpenCell:
 
 
 def _read_table(tbl: etree._Element, position: int, options: Options) -> Table:
-    grid = tbl.find(_w("tblGrid"))
-    n_cols = len(grid.findall(_w("gridCol"))) if grid is not None else 0
+    grid = tbl.find(W_TBL_GRID)
+    n_cols = len(grid.findall(W_GRID_COL)) if grid is not None else 0
     cells: list[_OpenCell] = []
     #: grid column → the cell that last started or continued there (for w:vMerge)
     column_owner: dict[int, _OpenCell] = {}
@@ -162,25 +203,25 @@ def _read_table(tbl: etree._Element, position: int, options: Options) -> Table:
     header_run = True
     rows = _unwrap(tbl, "tr")
     for r, tr in enumerate(rows):
-        tr_pr = tr.find(_w("trPr"))
-        col = _int_val(tr_pr.find(_w("gridBefore")) if tr_pr is not None else None, 0)
-        is_header = _on(tr_pr.find(_w("tblHeader")) if tr_pr is not None else None)
+        tr_pr = tr.find(W_TR_PR)
+        col = _int_val(tr_pr.find(W_GRID_BEFORE) if tr_pr is not None else None, 0)
+        is_header = _on(tr_pr.find(W_TBL_HEADER) if tr_pr is not None else None)
         if is_header and header_run:
             marked_header += 1
         else:
             header_run = False
         previous: _OpenCell | None = None
         for tc in _unwrap(tr, "tc"):
-            tc_pr = tc.find(_w("tcPr"))
-            span = max(1, _int_val(tc_pr.find(_w("gridSpan")) if tc_pr is not None else None, 1))
-            v_merge = tc_pr.find(_w("vMerge")) if tc_pr is not None else None
-            h_merge = tc_pr.find(_w("hMerge")) if tc_pr is not None else None
-            if h_merge is not None and h_merge.get(_w("val")) != "restart" and previous:
+            tc_pr = tc.find(W_TC_PR)
+            span = max(1, _int_val(tc_pr.find(W_GRID_SPAN) if tc_pr is not None else None, 1))
+            v_merge = tc_pr.find(W_V_MERGE) if tc_pr is not None else None
+            h_merge = tc_pr.find(W_H_MERGE) if tc_pr is not None else None
+            if h_merge is not None and h_merge.get(W_VAL) != "restart" and previous:
                 previous.col_span += span
                 col += span
                 continue
             owner = column_owner.get(col)
-            continues = v_merge is not None and v_merge.get(_w("val"), "continue") == "continue"
+            continues = v_merge is not None and v_merge.get(W_VAL, "continue") == "continue"
             if (
                 continues
                 and owner is not None
@@ -232,15 +273,15 @@ def cell_text(tc: etree._Element) -> str:
 
 def _block_lines(block: etree._Element, lines: list[str]) -> None:
     tag = block.tag
-    if tag == _w("p"):
+    if tag == W_P:
         lines.append(paragraph_text(block))
-    elif tag == _w("tbl"):
+    elif tag == W_TBL:
         for tr in _unwrap(block, "tr"):
             for tc in _unwrap(tr, "tc"):
                 for inner in tc:
                     _block_lines(inner, lines)
-    elif tag in (_w("sdt"), _w("customXml")):
-        content = block.find(_w("sdtContent")) if tag == _w("sdt") else block
+    elif tag in (W_SDT, W_CUSTOM_XML):
+        content = block.find(W_SDT_CONTENT) if tag == W_SDT else block
         if content is not None:
             for inner in content:
                 _block_lines(inner, lines)
@@ -271,17 +312,17 @@ class _FieldState:
 def _inline(element: etree._Element, out: list[str], state: _FieldState) -> None:
     for child in element:
         tag = child.tag
-        if tag == _w("r"):
+        if tag == W_R:
             _run(child, out, state)
-        elif tag == _w("sdt"):
+        elif tag == W_SDT:
             checkbox = _checkbox_state(child)
             if checkbox is not None:
                 out.append(CHECKED if checkbox else UNCHECKED)
                 continue
-            content = child.find(_w("sdtContent"))
+            content = child.find(W_SDT_CONTENT)
             if content is not None:
                 _inline(content, out, state)
-        elif tag in (_w("del"), _w("moveFrom"), _w("pPr"), _w("rPr")):
+        elif tag in (W_DEL, W_MOVE_FROM, W_P_PR, W_R_PR):
             continue
         elif tag == f"{{{MC}}}AlternateContent":
             choice = child.find(f"{{{MC}}}Choice")
@@ -293,7 +334,7 @@ def _inline(element: etree._Element, out: list[str], state: _FieldState) -> None
 
 def _checkbox_state(sdt: etree._Element) -> bool | None:
     """A content-control checkbox (w14:checkbox): its checked state, or None."""
-    props = sdt.find(_w("sdtPr"))
+    props = sdt.find(W_SDT_PR)
     if props is None:
         return None
     box = props.find(f"{{{W14}}}checkbox")
@@ -307,8 +348,8 @@ def _run(run: etree._Element, out: list[str], state: _FieldState) -> None:
     font = _run_symbol_font(run)
     for child in run:
         tag = child.tag
-        if tag == _w("fldChar"):
-            kind = child.get(_w("fldCharType"))
+        if tag == W_FLD_CHAR:
+            kind = child.get(W_FLD_CHAR_TYPE)
             if kind == "begin":
                 box = child.find(f"{_w('ffData')}/{_w('checkBox')}")
                 if box is not None and not state.in_instruction:
@@ -320,18 +361,18 @@ def _run(run: etree._Element, out: list[str], state: _FieldState) -> None:
                 state.open_fields.pop()
         elif state.in_instruction:
             continue
-        elif tag == _w("t"):
+        elif tag == W_T:
             text = child.text or ""
             out.append(_map_symbol_text(text, font) if font else text)
-        elif tag in (_w("br"), _w("cr")):
-            if child.get(_w("type")) not in ("page", "column"):
+        elif tag in (W_BR, W_CR):
+            if child.get(W_TYPE) not in ("page", "column"):
                 out.append("\n")
-        elif tag in (_w("tab"), _w("ptab")):
+        elif tag in (W_TAB, W_PTAB):
             out.append(" ")
-        elif tag == _w("noBreakHyphen"):
+        elif tag == W_NO_BREAK_HYPHEN:
             out.append("-")
-        elif tag == _w("sym"):
-            out.append(_symbol(child.get(_w("font"), ""), child.get(_w("char"), "")))
+        elif tag == W_SYM:
+            out.append(_symbol(child.get(W_FONT, ""), child.get(W_CHAR, "")))
         elif tag == f"{{{MC}}}AlternateContent":
             choice = child.find(f"{{{MC}}}Choice")
             if choice is not None:
@@ -339,20 +380,18 @@ def _run(run: etree._Element, out: list[str], state: _FieldState) -> None:
 
 
 def _legacy_checked(box: etree._Element) -> bool:
-    checked = box.find(_w("checked"))
+    checked = box.find(W_CHECKED)
     if checked is None:
-        checked = box.find(_w("default"))
-    return checked is not None and checked.get(_w("val"), "1") in ("1", "true", "on")
-
-
-_RUN_FONTS = f"{{{W}}}rPr/{{{W}}}rFonts"
+        checked = box.find(W_DEFAULT)
+    return checked is not None and checked.get(W_VAL, "1") in ("1", "true", "on")
 
 
 def _run_symbol_font(run: etree._Element) -> str | None:
-    fonts = run.find(_RUN_FONTS)
+    properties = run.find(W_R_PR)
+    fonts = properties.find(W_R_FONTS) if properties is not None else None
     if fonts is None:
         return None
-    name = (fonts.get(_w("ascii")) or fonts.get(_w("hAnsi")) or "").lower()
+    name = (fonts.get(W_ASCII) or fonts.get(W_H_ANSI) or "").lower()
     return name if name in SYMBOL_FONTS else None
 
 

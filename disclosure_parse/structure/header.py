@@ -49,10 +49,11 @@ class TableLayout:
 
 
 def _distinct_row_cells(table: Table, row: int) -> list[Cell]:
+    """The cells covering `row`, left to right, each once (a span covers several columns)."""
     seen: list[Cell] = []
     for col in range(table.n_cols):
         cell = table.cell_at(row, col)
-        if cell is not None and cell not in seen:
+        if cell is not None and not (seen and seen[-1] is cell):
             seen.append(cell)
     return seen
 

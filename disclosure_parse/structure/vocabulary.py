@@ -11,6 +11,7 @@ list, 公开方式 › 主动 is a tick column). docs/vocabulary.md renders this
 from __future__ import annotations
 
 import enum
+import functools
 
 import attrs
 import regex
@@ -194,6 +195,7 @@ _LEVEL_LABEL = regex.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _lookup_leaf(key: str) -> ColumnRole | None:
     for keys, role in LEAF_ROLES.items():
         if key in keys:
