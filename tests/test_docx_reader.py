@@ -424,3 +424,24 @@ def test_merged_subject_cell_gives_its_value_to_every_row_it_covers() -> None:
     ]
     items = parse(build_docx(header=HEADER, body=body)).items
     assert [i.subjects for i in items] == [("市政府办公室",), ("市政府办公室",)]
+
+
+def test_catalog_inside_a_one_cell_frame_table_is_read_as_the_table() -> None:
+    """A 1x1 layout table around the title and the real catalog table (a boxed page)."""
+    inner = (
+        "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>"
+        "<w:tr><w:tc><w:p><w:r><w:t>序号</w:t></w:r></w:p></w:tc>"
+        "<w:tc><w:p><w:r><w:t>公开事项</w:t></w:r></w:p></w:tc>"
+        "<w:tc><w:p><w:r><w:t>公开内容</w:t></w:r></w:p></w:tc></w:tr>"
+        "<w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>"
+        "<w:tc><w:p><w:r><w:t>机构职能</w:t></w:r></w:p></w:tc>"
+        "<w:tc><w:p><w:r><w:t>主要职责</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    )
+    frame = Cell(
+        blocks_xml="<w:p><w:r><w:t>某局政府信息公开目录</w:t></w:r></w:p>" + inner + "<w:p/>"
+    )
+    catalog = parse(build_docx(header=[], body=[Row([frame])]))
+    assert catalog.title == "某局政府信息公开目录"
+    assert [(i.seq, i.category, i.content) for i in catalog.items] == [
+        ("1", ("机构职能",), "主要职责")
+    ]

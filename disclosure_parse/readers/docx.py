@@ -148,11 +148,26 @@ def _read_body(container: etree._Element, blocks: list[Block], options: Options)
         if tag == W_P:
             blocks.append(Paragraph(text=paragraph_text(child)))
         elif tag == W_TBL:
-            blocks.append(_read_table(child, len(blocks), options))
+            frame = _frame_cell(child)
+            if frame is not None:  # a one-cell "box" around the real content: read inside
+                _read_body(frame, blocks, options)
+            else:
+                blocks.append(_read_table(child, len(blocks), options))
         elif tag in (W_SDT, W_CUSTOM_XML):
             content = child.find(W_SDT_CONTENT) if tag == W_SDT else child
             if content is not None:
                 _read_body(content, blocks, options)
+
+
+def _frame_cell(tbl: etree._Element) -> etree._Element | None:
+    """The only cell of a 1x1 table that holds a table of its own (a layout frame), if so."""
+    rows = _unwrap(tbl, "tr")
+    if len(rows) != 1:
+        return None
+    cells = _unwrap(rows[0], "tc")
+    if len(cells) != 1 or not _unwrap(cells[0], "tbl"):
+        return None
+    return cells[0]
 
 
 def _unwrap(parent: etree._Element, tag: str) -> list[etree._Element]:
