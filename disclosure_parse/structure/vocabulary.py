@@ -132,6 +132,8 @@ LEAF_ROLES: dict[frozenset[str], ColumnRole] = {
         "信息生成单位",
         "制作单位",
         "承办科室",
+        "承办单位",
+        "主办单位",
     ): ColumnRole(Field.SUBJECTS),
     _keys(
         "公开依据", "设立依据", "依据", "法律依据", "政策依据", "公开依据及要求", "法规依据"
@@ -139,9 +141,9 @@ LEAF_ROLES: dict[frozenset[str], ColumnRole] = {
     _keys(
         "更新日期", "更新周期", "更新频率", "更新时间", "更新时限", "更新频次", "更新要求"
     ): ColumnRole(Field.UPDATE_CYCLE),
-    _keys("公开时限", "时限", "公开时间", "公开期限", "时限要求", "公开时限要求"): ColumnRole(
-        Field.TIME_LIMIT
-    ),
+    _keys(
+        "公开时限", "时限", "公开时间", "公开期限", "时限要求", "公开时限要求", "发布时限"
+    ): ColumnRole(Field.TIME_LIMIT),
     _keys(
         "公开渠道",
         "公开渠道和载体",
@@ -154,6 +156,9 @@ LEAF_ROLES: dict[frozenset[str], ColumnRole] = {
         "网站公开渠道",
         "公开方式和渠道",
         "公开方式及渠道",
+        "公开形式及渠道",
+        "公开媒介",
+        "公开平台",
         "载体",
     ): ColumnRole(Field.CHANNELS),
     _keys("主动公开", "主动"): ColumnRole(Field.DISCLOSURE, flag="proactive"),
@@ -182,6 +187,8 @@ GROUP_FIELDS: dict[str, Field] = {
     "公开属性": Field.DISCLOSURE,
     "公开方式": Field.DISCLOSURE,
     "公开类别": Field.DISCLOSURE,
+    "公开类型": Field.DISCLOSURE,
+    "公开性质": Field.DISCLOSURE,
     "五公开": Field.FIVE_PUBLICS,
     "公开对象": Field.AUDIENCE,
     "公开范围": Field.AUDIENCE,
