@@ -1,137 +1,31 @@
 """Round trip (issue 2 item 8): a random catalog → a .docx with real merges → parse() → items.
 
-The generator builds a catalog as a category tree (depth 1–3; a leaf may stop early, its
-label spanning the deeper category columns) whose leaves hold 1–3 items, each with its own
-content, 序号 of its top-level group, subjects, basis, update cycle, time limit, √ columns
-and channels. The expected `Item`s come from that data; the document is drawn from it:
-a value repeated over consecutive rows is written in every row, or once in a vertically
-merged cell, or (for the fields the rules inherit) once with the cells below left empty,
-as a lost merge. Ticks are written in one of Word's ways (√ text, Wingdings w:sym, a
-content-control checkbox, a Wingdings 2 run, a legacy form checkbox).
+The catalogs come from `catalog_strategies` (shared with the HTML and XLSX round trips); here
+their table is written as WordprocessingML: a cell merged down is a w:vMerge restart and
+continuations, a label spanning columns a w:gridSpan, a lost merge an empty cell. Ticks are
+written in one of Word's ways (√ text, Wingdings w:sym, a content-control checkbox, a
+Wingdings 2 run, a legacy form checkbox); some rows are wrapped in a content control.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import TypeVar
-
-import regex
+import pytest
+from catalog_strategies import (
+    HEADER_ROWS,
+    SIGNATURE_IN_ONE_PARAGRAPH,
+    TITLE,
+    Catalog,
+    after_table,
+    assert_round_trip,
+    catalogs,
+    table_slots,
+)
 from docx_builder import CONTINUE, Cell, Row, build_docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from disclosure_parse import Disclosure, FivePublic, Item, parse
+from disclosure_parse import parse
 from disclosure_parse.normalize.values import split_basis, split_list
-
-T = TypeVar("T")
-
-# --- vocabulary pools (real-looking labels) -------------------------------------------------
-
-TOP_LABELS = (
-    "机构概况",
-    "政策文件",
-    "规划计划",
-    "财政信息",
-    "政务服务",
-    "重大项目",
-    "公共资源配置",
-    "社会公益事业",
-    "人事信息",
-    "统计信息",
-    "应急管理",
-    "行政执法",
-)
-SECOND_LABELS = (
-    "机构职能",
-    "领导信息",
-    "内设科室",
-    "下属单位",
-    "工作规则",
-    "规范性文件",
-    "政策解读",
-    "发展规划",
-    "财政预算",
-    "财政决算",
-    "办事指南",
-    "招标投标",
-    "公务员招录",
-    "统计公报",
-    "应急预案",
-    "行政处罚",
-)
-THIRD_LABELS = (
-    "基本信息",
-    "年度计划",
-    "执行情况",
-    "实施方案",
-    "专项规划",
-    "部门预算",
-    "三公经费",
-    "审批结果",
-    "监督检查",
-    "工作动态",
-)
-LEVEL_LABELS = (TOP_LABELS, SECOND_LABELS, THIRD_LABELS)
-CONTENTS = (
-    "基本信息、工作职责",
-    "职务、工作分工、个人简历",
-    "相关工作规定、制度（包括政府信息公开指南、制度、目录）",
-    "文件标题、文号、发布日期、正文",
-    "预算报告、预算表格及说明",
-    "事项名称、办理依据、办理流程、办理时限",
-    "项目名称、招标公告、中标结果",
-    "招录公告、考试成绩、拟录用人员名单",
-    "统计数据、统计分析",
-    "行政处罚决定书",
-    "规划文本及解读材料",
-    "突发事件应对情况",
-)
-SUBJECTS = (
-    "市政府办公室",
-    "市发改委",
-    "市财政局",
-    "市人力社保局",
-    "市统计局",
-    "市应急管理局",
-    "市司法局",
-    "市公共资源交易中心",
-)
-#: subjects naming several bodies in brackets (split_list used to split inside the （）;
-#: pinned by test_subject_with_enumeration_in_brackets_is_one_entry). False keeps them out.
-PARENTHESIZED_SUBJECTS = True
-BRACKETED_SUBJECTS = ("各县（市、区）人民政府", "市委（市政府）办公室")
-BASIS = (
-    "公开条例",
-    "《中华人民共和国政府信息公开条例》",
-    "国务院办公厅关于印发政府网站发展指引的通知（国办发〔2017〕47号）",
-    "《浙江省政府信息公开暂行办法》",
-    "中共中央办公厅、国务院办公厅《关于全面推进政务公开工作的意见》",
-    "2014、2015、2016年国务院办公厅政务公开工作要点",
-    "《中华人民共和国预算法》第十四条",
-    "《关于推进重大建设项目批准和实施领域政府信息公开的意见》（国办发〔2017〕94号）",
-    "《国务院办公厅关于印发2021年政务公开工作要点的通知》（国办发〔2021〕12号）",
-)
-UPDATE_CYCLES = ("实时更新", "及时更新", "长期公开", "每年更新", "定期更新", "动态更新")
-TIME_LIMITS = (
-    "10个工作日内",
-    "10个工作日内公开",
-    "信息形成或变更之日起20个工作日内",
-    "20个工作日内公开",
-    "每年3月底前",
-)
-CHANNELS = ("政府门户网站专栏", "本部门网站", "政务微博", "政务微信", "政府公报", "公开查阅点")
-
-#: tick columns: header leaf, and the flag it sets
-DISCLOSURE_COLUMNS = (("主动公开", Disclosure.PROACTIVE), ("依申请公开", Disclosure.ON_REQUEST))
-FIVE_PUBLIC_COLUMNS = (
-    ("决策", FivePublic.DECISION),
-    ("执行", FivePublic.EXECUTION),
-    ("管理", FivePublic.MANAGEMENT),
-    ("服务", FivePublic.SERVICE),
-    ("结果", FivePublic.RESULT),
-)
 
 #: how ticked / unticked cells are written, per catalog: (ticked, unticked-or-None) raw OOXML
 _SYM = '<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>'
@@ -165,440 +59,46 @@ TICK_STYLES: dict[str, tuple[Cell, Cell]] = {
     "form": (Cell(xml=_FORM_CHECKBOX.format(val=1)), Cell(xml=_FORM_CHECKBOX.format(val=0))),
 }
 
-#: a lost merge of a deeper category level under a real merge of the level above (found by
-#: this property: the merged label was read as the row's own and the path truncated; pinned by
-#: test_lost_second_level_merge_under_merged_first_level_inherits). False keeps such rows out.
-LOST_UNDER_MERGED_PARENT = True
 
-#: a numbered basis list holding a year list, "1.2014、2015年…要点" (found by this property: "1."
-#: was not taken for a marker before a digit and the year list split; pinned by
-#: test_numbered_basis_starting_with_a_year_list_is_one_entry). False keeps them out.
-NUMBERED_YEAR_LIST = True
-
-# --- the generated catalog ------------------------------------------------------------------
+def write_docx(catalog: Catalog, joined_signature: bool = False) -> bytes:
+    """The catalog as a .docx, its title above the table and notes, issuer and date below
+    (in one paragraph, a w:br between them, when `joined_signature`)."""
+    after = after_table(joined_signature and SIGNATURE_IN_ONE_PARAGRAPH)
+    return build_docx(body=docx_rows(catalog), before=[TITLE], after=after)
 
 
-@dataclass
-class Node:
-    """A category label at one level; rows under it share it."""
-
-    id: int
-    level: int
-    written: str  # as in the document: may hold ★ and a line break
-    name: str  # what the item's category should say
-
-
-@dataclass
-class Line:
-    """One body row of the catalog, the item it must give back."""
-
-    path: list[Node]
-    seq: str
-    content: str
-    #: list cells: (text as written, entries the item must list)
-    subjects: tuple[str, tuple[str, ...]]
-    basis: tuple[str, tuple[str, ...]]
-    update_cycle: str
-    time_limit: str
-    ticks: list[bool]
-    channels: tuple[str, tuple[str, ...]]
-
-
-@dataclass
-class Catalog:
-    depth: int
-    lines: list[Line]
-    has_update: bool
-    has_time: bool
-    tick_style: str
-    blank_untick: bool
-    header: list[Row]
-    #: per column kind: how each run of equal values is written ("merge", "repeat", "lost")
-    modes: dict[str, list[str]] = field(default_factory=dict)
-    sdt_rows: frozenset[int] = frozenset()
-
-
-def break_line(draw: st.DrawFn, text: str) -> str:
-    """Sometimes a line break between two Han characters, as Word wraps narrow cells."""
-    spots = [i for i in range(1, len(text)) if _is_han(text[i - 1]) and _is_han(text[i])]
-    if not spots or not draw(st.booleans()):
-        return text
-    i = draw(st.sampled_from(spots))
-    return text[:i] + "\n" + text[i:]
-
-
-def _is_han(ch: str) -> bool:
-    return bool(regex.match(r"\p{Han}", ch))
-
-
-Listed = tuple[str, tuple[str, ...]]
-
-
-def join_list(draw: st.DrawFn, entries: list[str]) -> Listed:
-    """Entries joined by 、，； (a line break may follow a separator or sit inside a label)."""
-    separator = draw(st.sampled_from(["、", "，", "；"]))
-    parts = [break_line(draw, e) for e in entries]
-    out = parts[0]
-    for part in parts[1:]:
-        out += separator + ("\n" if draw(st.booleans()) else "") + part
-    return out, tuple(entries)
-
-
-def join_basis(draw: st.DrawFn, entries: list[str]) -> Listed:
-    """Legal references as catalogs list them: 、 or ；, numbered "1.… 2.…", or one per line."""
-    style = draw(st.sampled_from(["、", "；", "numbered", "lines"]))
-    if style == "numbered" and (NUMBERED_YEAR_LIST or not any(e[0].isdigit() for e in entries)):
-        gap = draw(st.sampled_from(["； ", "\n", " "]))
-        return gap.join(f"{i}.{e}" for i, e in enumerate(entries, start=1)), tuple(entries)
-    if style == "lines" and all(e.startswith("《") for e in entries[1:]):
-        return "\n".join(entries), tuple(entries)
-    separator = "、" if style == "、" else "；"
-    # a line break inside a reference, never right before a 《 (that starts a new one)
-    text = separator.join(e if "《" in e else break_line(draw, e) for e in entries)
-    return text, tuple(entries)
-
-
-def channels_cell(draw: st.DrawFn) -> Listed:
-    if draw(st.integers(0, 4)) == 0:
-        # a ■/□ tick list of every channel offered: only the ticked ones count
-        ticked = draw(st.lists(st.booleans(), min_size=3, max_size=3))
-        offered = CHANNELS[:3]
-        text = " ".join(("■" if t else "□") + c for t, c in zip(ticked, offered, strict=True))
-        return text, tuple(c for t, c in zip(ticked, offered, strict=True) if t)
-    return join_list(
-        draw, draw(st.lists(st.sampled_from(CHANNELS), min_size=1, max_size=3, unique=True))
-    )
-
-
-def _sticky(draw: st.DrawFn, previous: T | None, fresh: Callable[[], T]) -> T:
-    """The value above (often: runs make merges), or a fresh one."""
-    if previous is not None and draw(st.integers(0, 2)) > 0:
-        return previous
-    return fresh()
-
-
-@st.composite
-def catalogs(draw: st.DrawFn) -> Catalog:
-    depth = draw(st.integers(1, 3))
-    ids = itertools.count()
-    paths: list[list[Node]] = []
-
-    def grow(level: int, prefix: list[Node]) -> None:
-        name = draw(st.sampled_from(LEVEL_LABELS[level]))
-        star = level == 0 and draw(st.integers(0, 3)) == 0
-        written = ("★" if star else "") + break_line(draw, name)
-        path = [*prefix, Node(next(ids), level, written, name)]
-        if level == depth - 1 or (level > 0 and draw(st.integers(0, 4)) == 0):
-            paths.extend([path] * draw(st.integers(1, 3)))
-            return
-        for _ in range(draw(st.integers(1, 3))):
-            grow(level + 1, path)
-
-    for _ in range(draw(st.integers(1, 4))):
-        grow(0, [])
-
-    subjects = SUBJECTS + (BRACKETED_SUBJECTS if PARENTHESIZED_SUBJECTS else ())
-    seq_style = draw(st.sampled_from(["arabic", "chinese", "dotted"]))
-    first_seq = draw(st.integers(1, 20))
-    tops: dict[int, str] = {}
-    lines: list[Line] = []
-    prev: Line | None = None
-    for path in paths:
-        top = path[0].id
-        if top not in tops:
-            n = first_seq + len(tops)
-            tops[top] = {
-                "arabic": str(n),
-                "chinese": "一二三四五六七八九十"[(n - 1) % 10],
-                "dotted": f"{n}.",
-            }[seq_style]
-
-        def pick(pool: tuple[str, ...], lo: int = 1, hi: int = 2) -> list[str]:
-            return draw(st.lists(st.sampled_from(pool), min_size=lo, max_size=hi, unique=True))
-
-        line = Line(
-            path=path,
-            seq=tops[top],
-            content=break_line(draw, draw(st.sampled_from(CONTENTS))),
-            subjects=_sticky(draw, prev and prev.subjects, lambda: join_list(draw, pick(subjects))),
-            basis=_sticky(draw, prev and prev.basis, lambda: join_basis(draw, pick(BASIS, 1, 3))),
-            update_cycle=_sticky(
-                draw,
-                prev and prev.update_cycle,
-                lambda: break_line(draw, draw(st.sampled_from(UPDATE_CYCLES))),
-            ),
-            time_limit=_sticky(
-                draw, prev and prev.time_limit, lambda: draw(st.sampled_from(TIME_LIMITS))
-            ),
-            ticks=[
-                draw(st.booleans()) if prev is None or draw(st.booleans()) else prev.ticks[i]
-                for i in range(7)
-            ],
-            channels=_sticky(draw, prev and prev.channels, lambda: channels_cell(draw)),
-        )
-        lines.append(line)
-        prev = line
-
-    has_update, has_time = draw(st.booleans()), draw(st.booleans())
-    catalog = Catalog(
-        depth=depth,
-        lines=lines,
-        has_update=has_update,
-        has_time=has_time,
-        tick_style=draw(st.sampled_from(sorted(TICK_STYLES))),
-        blank_untick=draw(st.booleans()),
-        header=draw(headers(depth, has_update, has_time)),
-        sdt_rows=frozenset(draw(st.sets(st.integers(0, max(0, len(lines) - 1)), max_size=2))),
-    )
-    _draw_modes(draw, catalog)
-    return catalog
-
-
-@st.composite
-def headers(draw: st.DrawFn, depth: int, has_update: bool, has_time: bool) -> list[Row]:
-    """A two-row header: single headers merged down, group headers spanning their leaves."""
-    mark = draw(st.booleans())
-    top: list[Cell] = []
-    leaves: list[Cell] = []
-
-    def single(*names: str) -> None:
-        top.append(Cell(draw(st.sampled_from(names)), vmerge="restart"))
-        leaves.append(CONTINUE)
-
-    def group(names: tuple[str, ...], children: list[str]) -> None:
-        top.append(Cell(draw(st.sampled_from(names)), span=len(children)))
-        leaves.extend(Cell(c) for c in children)
-
-    single("序号", "编号")
-    if depth == 1:
-        single("公开事项", "类别", "事项名称")
-    else:
-        levels = draw(
-            st.sampled_from([("一级", "二级", "三级"), ("一级事项", "二级事项", "三级事项")])
-        )
-        group(("事项名称", "公开事项"), list(levels[:depth]))
-    single("公开内容", "内容", "主要内容")
-    single("公开主体", "责任单位", "责任科室")
-    single("公开依据", "依据")
-    if has_update:
-        single("更新周期", "更新日期", "更新频率")
-    if has_time:
-        single("公开时限", "时限要求")
-    disclosure_group = draw(st.sampled_from(["公开属性（勾选）", "公开属性", "公开方式"]))
-    group((disclosure_group,), [name for name, _ in DISCLOSURE_COLUMNS])
-    group(("“五公开”（勾选）", "五公开"), [name for name, _ in FIVE_PUBLIC_COLUMNS])
-    channel_names = ("公开渠道", "公开渠道和载体", "公开载体")
-    single(*channel_names, *(("公开方式",) if disclosure_group != "公开方式" else ()))
-    return [Row(top, header=mark), Row(leaves, header=mark)]
-
-
-# --- runs and how they are written -----------------------------------------------------------
-
-#: column kinds whose empty cell inherits from above (a lost merge is harmless there)
-INHERITED_KINDS = ("seq", "subjects", "basis", "channels")
-
-
-def _runs(keys: list[object]) -> list[range]:
-    """Maximal runs of consecutive equal keys, as row ranges."""
-    runs: list[range] = []
-    start = 0
-    for i in range(1, len(keys) + 1):
-        if i == len(keys) or keys[i] != keys[start]:
-            runs.append(range(start, i))
-            start = i
-    return runs
-
-
-def _value_kinds(catalog: Catalog) -> dict[str, Callable[[Line], object]]:
-    kinds: dict[str, Callable[[Line], object]] = {
-        "seq": lambda line: line.seq,
-        "subjects": lambda line: line.subjects[0],
-        "basis": lambda line: line.basis[0],
-        "channels": lambda line: line.channels[0],
-    }
-    if catalog.has_update:
-        kinds["update_cycle"] = lambda line: line.update_cycle
-    if catalog.has_time:
-        kinds["time_limit"] = lambda line: line.time_limit
-    for i in range(7):
-        kinds[f"tick{i}"] = lambda line, i=i: line.ticks[i]
-    return kinds
-
-
-def _category_keys(catalog: Catalog, level: int) -> list[object]:
-    """Per row, the node at `level` (None where the path stopped earlier)."""
-    return [line.path[level].id if level < len(line.path) else None for line in catalog.lines]
-
-
-def _draw_modes(draw: st.DrawFn, catalog: Catalog) -> None:
-    for kind, value in _value_kinds(catalog).items():
-        runs = _runs([value(line) for line in catalog.lines])
-        allowed = ["merge", "repeat", "lost"] if kind in INHERITED_KINDS else ["merge", "repeat"]
-        catalog.modes[kind] = [draw(st.sampled_from(allowed)) for _ in runs]
-    for level in range(catalog.depth):
-        runs = _runs(_category_keys(catalog, level))
-        modes: list[str] = []
-        for run in runs:
-            allowed = ["merge", "repeat"]
-            if len(run) > 1 and _may_lose(catalog, level, run[1]):
-                allowed.append("lost")
-            modes.append(draw(st.sampled_from(allowed)))
-        catalog.modes[f"cat{level}"] = modes
-
-
-def _may_lose(catalog: Catalog, level: int, row: int) -> bool:
-    """Whether a category cell may be left empty below its label (a lost merge).
-
-    Never under a label repeated in the same row: "A | (empty)" is the item A itself.
-    """
-    for above in range(level):
-        mode = _mode_at(catalog, f"cat{above}", _category_keys(catalog, above), row)
-        if mode == "repeat" or (mode == "merge" and not LOST_UNDER_MERGED_PARENT):
-            return False
-    return True
-
-
-def _mode_at(catalog: Catalog, kind: str, keys: list[object], row: int) -> str:
-    for run, mode in zip(_runs(keys), catalog.modes[kind], strict=True):
-        if row in run:
-            return mode
-    raise AssertionError(row)
-
-
-def _column_cells(
-    keys: list[object], modes: list[str], render: Callable[[int], Cell]
-) -> Iterator[Cell | None]:
-    """The cell written in each row of one column (None: no cell, spanned from the left)."""
-    for run, mode in zip(_runs(keys), modes, strict=True):
-        for row in run:
-            first = render(run[0])
-            if row == run[0] or mode == "repeat":
-                yield first if len(run) == 1 or mode != "merge" else _restart(first)
-            elif mode == "merge":
-                yield Cell(span=first.span, vmerge="continue", bare_continue=True)
-            else:
-                yield Cell(span=first.span)
-
-
-def _restart(cell: Cell) -> Cell:
-    return Cell(text=cell.text, span=cell.span, vmerge="restart", xml=cell.xml)
-
-
-#: the paragraphs written around the table in every format
-TITLE = "衢州市政府信息主动公开基本目录"
-AFTER = ("注：标★的为重点领域。", "衢州市人民政府办公室\n2018年12月29日")
-
-
-def write_docx(catalog: Catalog) -> bytes:
-    """The catalog as a .docx: each run of equal values written as its mode says."""
-    return build_docx(
-        header=catalog.header, body=table_rows(catalog), before=[TITLE], after=list(AFTER)
-    )
-
-
-def table_rows(catalog: Catalog) -> list[Row]:
-    """The body rows of the catalog's table, each run of equal values written as its mode says."""
+def docx_rows(catalog: Catalog) -> list[Row]:
+    """The table's rows: a slot spanning rows is a vMerge restart and its continuations."""
+    slots, n_rows, n_cols = table_slots(catalog)
     ticked, unticked = TICK_STYLES[catalog.tick_style]
-    if catalog.blank_untick:
-        unticked = Cell("")
-    columns: dict[str, list[Cell | None]] = {}
-    for kind, value in _value_kinds(catalog).items():
-        keys = [value(line) for line in catalog.lines]
-
-        def render(row: int, keys: list[object] = keys, kind: str = kind) -> Cell:
-            if kind.startswith("tick"):
-                return ticked if keys[row] else unticked
-            return Cell(str(keys[row]))
-
-        columns[kind] = list(_column_cells(keys, catalog.modes[kind], render))
-    for level in range(catalog.depth):
-        keys = _category_keys(catalog, level)
-
-        def label(row: int, level: int = level) -> Cell:
-            path = catalog.lines[row].path
-            if level >= len(path):
-                return Cell("")  # spanned by a shorter path's last label: not written
-            # a path that stops early: its last label spans the deeper category columns
-            span = catalog.depth - level if level == len(path) - 1 else 1
-            return Cell(path[level].written, span=span)
-
-        cells = _column_cells(keys, catalog.modes[f"cat{level}"], label)
-        columns[f"cat{level}"] = [
-            None if k is None else c for k, c in zip(keys, cells, strict=True)
-        ]
-    columns["content"] = [Cell(line.content) for line in catalog.lines]
-    order = [
-        "seq",
-        *(f"cat{level}" for level in range(catalog.depth)),
-        "content",
-        "subjects",
-        "basis",
-        "update_cycle",
-        "time_limit",
-        *(f"tick{i}" for i in range(7)),
-        "channels",
-    ]
-    return [
-        Row(
-            [c for c in (columns[k][r] for k in order if k in columns) if c is not None],
-            sdt=r in catalog.sdt_rows,
+    at = {(s.row, s.col): s for s in slots}
+    below = {(r, s.col): s for s in slots for r in range(s.row + 1, s.row + s.rows)}
+    rows: list[Row] = []
+    for r in range(n_rows):
+        cells: list[Cell] = []
+        for c in range(n_cols):
+            if (slot := at.get((r, c))) is not None:
+                cell = Cell(slot.text) if slot.tick is None else ticked if slot.tick else unticked
+                vmerge = "restart" if slot.rows > 1 else None
+                cells.append(Cell(cell.text, slot.cols, vmerge, xml=cell.xml))
+            elif (slot := below.get((r, c))) is not None:
+                cells.append(Cell(span=slot.cols, vmerge="continue", bare_continue=True))
+        rows.append(
+            Row(
+                cells,
+                header=r < HEADER_ROWS and catalog.header_marked,
+                sdt=r - HEADER_ROWS in catalog.sdt_rows,
+            )
         )
-        for r in range(len(catalog.lines))
-    ]
-
-
-# --- what parse() must give back ---------------------------------------------------------------
-
-
-def expected_item(catalog: Catalog, line: Line) -> dict[str, object]:
-    def one_line(text: str) -> str:
-        return text.replace("\n", "")
-
-    category: list[str] = []
-    for node in line.path:
-        if not category or category[-1] != node.name:
-            category.append(node.name)
-    ticks = dict(zip([*DISCLOSURE_COLUMNS, *FIVE_PUBLIC_COLUMNS], line.ticks, strict=True))
-    return {
-        "category": tuple(category),
-        "key_area": line.path[0].written.startswith("★"),
-        "seq": line.seq,
-        "content": one_line(line.content),
-        "subjects": line.subjects[1],
-        "basis": line.basis[1],
-        "update_cycle": one_line(line.update_cycle) if catalog.has_update else None,
-        "time_limit": line.time_limit if catalog.has_time else None,
-        "disclosure": tuple(flag for (_, flag), t in ticks.items() if t and flag in Disclosure),
-        "five_publics": tuple(flag for (_, flag), t in ticks.items() if t and flag in FivePublic),
-        "channels": line.channels[1],
-    }
-
-
-def actual_item(item: Item) -> dict[str, object]:
-    return {
-        "category": item.category,
-        "key_area": item.key_area,
-        "seq": item.seq,
-        "content": item.content,
-        "subjects": item.subjects,
-        "basis": item.basis,
-        "update_cycle": item.update_cycle,
-        "time_limit": item.time_limit,
-        "disclosure": item.disclosure,
-        "five_publics": item.five_publics,
-        "channels": item.channels,
-    }
+    return rows
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(catalogs())
-def test_random_catalog_round_trips_through_a_docx_with_real_merges(catalog: Catalog) -> None:
-    parsed = parse(write_docx(catalog))
-    expected = [expected_item(catalog, line) for line in catalog.lines]
-    actual = [actual_item(item) for item in parsed.items]
-    assert len(actual) == len(expected)
-    for row, (want, got) in enumerate(zip(expected, actual, strict=True), start=1):
-        assert got == want, f"body row {row}"
+@given(catalogs(sorted(TICK_STYLES)), st.booleans())
+def test_random_catalog_round_trips_through_a_docx_with_real_merges(
+    catalog: Catalog, joined_signature: bool
+) -> None:
+    assert_round_trip(catalog, parse(write_docx(catalog, joined_signature)))
 
 
 # --- what the property found ------------------------------------------------------------------
@@ -636,3 +136,13 @@ def test_subject_with_enumeration_in_brackets_is_one_entry() -> None:
         "各县（市、区）人民政府",
         "市政府办公室",
     )
+
+
+@pytest.mark.xfail(strict=True, reason="lines of a paragraph are joined before the date is found")
+def test_issuer_and_date_in_one_paragraph_are_read() -> None:
+    header = [["序号", "公开内容", "公开主体"]]
+    body = [["1", "基本信息", "市政府办公室"]]
+    after = ["衢州市人民政府办公室\n2018年12月29日"]
+    parsed = parse(build_docx(header=header, body=body, before=[TITLE], after=after))
+    assert (parsed.issuer, str(parsed.issued_on)) == ("衢州市人民政府办公室", "2018-12-29")
+    assert parsed.notes == ()
