@@ -48,28 +48,32 @@ def build_html(
     pretty: bool = False,
     empty: str = "",
     chrome: bool = False,
+    paragraphs: bool = False,
+    layout: bool = False,
 ) -> bytes:
     """The page's bytes: `<h1>` title, `before` paragraphs, the table, `after` paragraphs.
 
     The first `head_rows` rows go in a `<thead>`; `pretty` indents the markup and puts
     each cell's text on its own line; `empty` is written in cells with no text (`&nbsp;`);
-    `chrome` adds a breadcrumb and a site footer.
+    `chrome` adds a breadcrumb and a site footer; `paragraphs` writes each line of a cell as
+    a `<p>` (as Word's "Save as Web Page" does) instead of `<br>`s; `layout` puts the title,
+    table and notes in the one cell of a layout table, as older CMS templates do.
     """
     nl, indent = ("\n", "  ") if pretty else ("", "")
     body: list[str] = []
-    if chrome:
-        body.append(BREADCRUMB)
     if title is not None:
         body.append(f"<h1>{_lines(title)}</h1>")
     body.extend(f"<p>{_lines(text)}</p>" for text in before)
     table = [
-        _section("thead", rows[:head_rows], nl, indent, empty),
-        _section("tbody", rows[head_rows:], nl, indent, empty),
+        _section("thead", rows[:head_rows], nl, indent, empty, paragraphs),
+        _section("tbody", rows[head_rows:], nl, indent, empty, paragraphs),
     ]
     body.append(f'<table border="1" cellspacing="0">{nl}{"".join(table)}</table>')
     body.extend(f"<p>{_lines(text)}</p>" for text in after)
+    if layout:
+        body = [f'<table width="100%">{nl}<tr><td>{nl}{nl.join(body)}{nl}</td></tr>{nl}</table>']
     if chrome:
-        body.append(FOOTER)
+        body = [BREADCRUMB, *body, FOOTER]
     page = (
         f'<!DOCTYPE html>{nl}<html lang="zh-CN">{nl}<head><meta charset="{encoding}">'
         f"<title>{html.escape(title or '')}</title></head>{nl}"
@@ -78,25 +82,37 @@ def build_html(
     return page.encode(encoding, errors="xmlcharrefreplace")
 
 
-def _section(tag: str, rows: Sequence[Sequence[Td | str]], nl: str, indent: str, empty: str) -> str:
+def _section(
+    tag: str,
+    rows: Sequence[Sequence[Td | str]],
+    nl: str,
+    indent: str,
+    empty: str,
+    paragraphs: bool,
+) -> str:
     if not rows:
         return ""
     out = [f"{indent}<{tag}>{nl}"]
     for row in rows:
         cells = "".join(
-            _cell(c if isinstance(c, Td) else Td(c), nl, indent * 3, empty) for c in row
+            _cell(c if isinstance(c, Td) else Td(c), nl, indent * 3, empty, paragraphs) for c in row
         )
         out.append(f"{indent * 2}<tr>{nl}{cells}{indent * 2}</tr>{nl}")
     out.append(f"{indent}</{tag}>{nl}")
     return "".join(out)
 
 
-def _cell(cell: Td, nl: str, indent: str, empty: str) -> str:
+def _cell(cell: Td, nl: str, indent: str, empty: str, paragraphs: bool) -> str:
     tag = "th" if cell.th else "td"
     attrs = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + (
         f' colspan="{cell.colspan}"' if cell.colspan > 1 else ""
     )
-    inner = (cell.html if cell.html is not None else _lines(cell.text)) or empty
+    if cell.html is not None:
+        inner = cell.html
+    elif paragraphs and cell.text:
+        inner = "".join(f'<p class="MsoNormal">{html.escape(t)}</p>' for t in cell.text.split("\n"))
+    else:
+        inner = _lines(cell.text) or empty
     if inner and nl:
         inner = f"{nl}{indent}  {inner}{nl}{indent}"
     return f"{indent}<{tag}{attrs}>{inner}</{tag}>{nl}"

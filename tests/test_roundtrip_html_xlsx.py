@@ -3,7 +3,8 @@ and as an Excel workbook parse back to the same items, title, issuer and date.
 
 HTML: a page with an `<h1>` title, the table (rowspan/colspan for real merges, `<br>` for
 line breaks, `<th>` or `<thead>` header cells when the header is marked, `&nbsp;` or
-nothing in empty cells, pretty-printed or not, sometimes a breadcrumb and a site footer),
+nothing in empty cells, pretty-printed or not, cell lines as Word's `<p>`s, the page in a
+layout table, a breadcrumb and a site footer),
 the notes, issuer and date in `<p>`s; UTF-8 or GBK (`<meta charset="gbk">`). XLSX: a title
 row merged across the sheet, the table (merged ranges with the value top-left, "\\n" inside
 cells, 序号 as numbers or text, the header as print titles when marked), notes below.
@@ -88,6 +89,8 @@ class Page:
     pretty: bool
     empty: str
     chrome: bool
+    paragraphs: bool
+    layout: bool
     #: issuer and date in one `<p>`, a `<br>` between them (two lines: always read right)
     joined_signature: bool
 
@@ -99,6 +102,8 @@ pages = st.builds(
     pretty=st.booleans(),
     empty=st.sampled_from(["", "&nbsp;"]),
     chrome=st.booleans(),
+    paragraphs=st.booleans(),
+    layout=st.booleans(),
     joined_signature=st.booleans(),
 )
 
@@ -113,6 +118,8 @@ def write_html(catalog: Catalog, page: Page) -> bytes:
         pretty=page.pretty,
         empty=page.empty,
         chrome=page.chrome,
+        paragraphs=page.paragraphs,
+        layout=page.layout,
     )
 
 
