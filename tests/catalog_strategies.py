@@ -488,7 +488,7 @@ ISSUER, DATE, ISSUED_ON = "衢州市人民政府办公室", "2018年12月29日",
 #: was no issuer and a note "衢州市人民政府办公室2018年12月29日"; pinned by
 #: test_issuer_and_date_in_one_paragraph_are_read in the .docx and .xlsx round trips).
 #: False writes them as two paragraphs where the format keeps a line break inside one.
-SIGNATURE_IN_ONE_PARAGRAPH = False
+SIGNATURE_IN_ONE_PARAGRAPH = True
 
 
 def after_table(joined: bool) -> list[str]:

@@ -9,7 +9,6 @@ Wingdings 2 run, a legacy form checkbox); some rows are wrapped in a content con
 
 from __future__ import annotations
 
-import pytest
 from catalog_strategies import (
     HEADER_ROWS,
     SIGNATURE_IN_ONE_PARAGRAPH,
@@ -138,7 +137,6 @@ def test_subject_with_enumeration_in_brackets_is_one_entry() -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="lines of a paragraph are joined before the date is found")
 def test_issuer_and_date_in_one_paragraph_are_read() -> None:
     header = [["序号", "公开内容", "公开主体"]]
     body = [["1", "基本信息", "市政府办公室"]]

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pytest
 from catalog_strategies import (
     HEADER_ROWS,
     SIGNATURE_IN_ONE_PARAGRAPH,
@@ -193,7 +192,6 @@ def test_random_catalog_round_trips_through_an_xlsx_workbook(
 # --- what the property found ------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="lines of a cell are joined before the date is found")
 def test_issuer_and_date_in_one_cell_are_read() -> None:
     table = [Span(0, c, text) for c, text in enumerate(["序号", "公开内容", "公开主体"])]
     table += [Span(1, c, text) for c, text in enumerate(["1", "基本信息", "市政府办公室"])]

@@ -46,7 +46,7 @@ def read_surroundings(before: list[Paragraph], after: list[Paragraph]) -> Surrou
     warnings: list[ParseWarning] = []
     above = _clean(before)
     below: list[str] = []
-    raw_below = [p.text for p in after if p.text.strip()]
+    raw_below = [line for p in after if p.text.strip() for line in _signature_lines(p.text)]
     index = 0
     while index < len(raw_below):
         text = raw_below[index]
@@ -106,6 +106,15 @@ def read_surroundings(before: list[Paragraph], after: list[Paragraph]) -> Surrou
         notes=tuple(other_above + notes),
         warnings=tuple(warnings),
     )
+
+
+def _signature_lines(text: str) -> list[str]:
+    """A paragraph as its lines when one of them is a date (issuer and date typed in one
+    paragraph with a line break), else whole."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) > 1 and any(parse_date(line) is not None for line in lines):
+        return lines
+    return [text]
 
 
 def _pick_title(above: list[str]) -> str | None:
