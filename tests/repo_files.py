@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -18,3 +19,18 @@ def convert(relative: str) -> Catalog:
         return parse(relative)
     finally:
         os.chdir(cwd)
+
+
+def items_apart_from_position(catalog: Catalog) -> list[dict[str, object]]:
+    """The items as JSON without source.rows/page, which differ between formats of one catalog."""
+    items: list[dict[str, object]] = json.loads(catalog.to_json())["items"]
+    for item in items:
+        source = item["source"]
+        assert isinstance(source, dict)
+        item["source"] = {k: v for k, v in source.items() if k not in ("page", "rows")}
+    return items
+
+
+def metadata(catalog: Catalog) -> tuple[object, ...]:
+    """What the text around the table gave: title, issuer, date, notes."""
+    return (catalog.title, catalog.issuer, catalog.issued_on, catalog.notes)

@@ -9,10 +9,8 @@ text PDF encrypted with `qpdf --encrypt secret owner 256`.
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from repo_files import ROOT, convert
+from repo_files import ROOT, convert, items_apart_from_position, metadata
 
 from disclosure_parse import Catalog, Disclosure, parse
 from disclosure_parse.errors import (
@@ -44,31 +42,18 @@ def pdf_catalog(request: pytest.FixtureRequest) -> Catalog:
     return convert(request.param)
 
 
-def _items_apart_from_position(catalog: Catalog) -> list[dict[str, object]]:
-    """The items as JSON, without source.page/rows (a PDF's rows and pages differ)."""
-    items = json.loads(catalog.to_json())["items"]
-    for item in items:
-        item["source"] = {k: v for k, v in item["source"].items() if k not in ("page", "rows")}
-    return items
-
-
 def test_pdf_gives_exactly_the_items_of_the_docx(
     pdf_catalog: Catalog, docx_catalog: Catalog
 ) -> None:
     assert len(pdf_catalog.items) == 137
-    assert _items_apart_from_position(pdf_catalog) == _items_apart_from_position(docx_catalog)
+    assert items_apart_from_position(pdf_catalog) == items_apart_from_position(docx_catalog)
 
 
 def test_pdf_gives_the_title_issuer_date_and_remark_of_the_docx(
     pdf_catalog: Catalog, docx_catalog: Catalog
 ) -> None:
     """Page numbers in the footers are dropped, right-aligned issuer and date stay apart."""
-    assert (pdf_catalog.title, pdf_catalog.issuer, pdf_catalog.issued_on, pdf_catalog.notes) == (
-        docx_catalog.title,
-        docx_catalog.issuer,
-        docx_catalog.issued_on,
-        docx_catalog.notes,
-    )
+    assert metadata(pdf_catalog) == metadata(docx_catalog)
     assert pdf_catalog.columns == docx_catalog.columns
     assert pdf_catalog.warnings == ()
     assert pdf_catalog.source.format == "pdf"
