@@ -23,15 +23,14 @@ from disclosure_parse.normalize.rows import table_items
 from disclosure_parse.normalize.text import join_lines
 from disclosure_parse.options import DEFAULT_OPTIONS, Options
 from disclosure_parse.readers import READERS
-from disclosure_parse.structure.align import align_columns
-from disclosure_parse.structure.header import TableLayout, find_layout
+from disclosure_parse.structure.layout import TableLayout
 from disclosure_parse.structure.metadata import (
     Metadata,
     card_as_table,
     key_value_pairs,
     table_text,
 )
-from disclosure_parse.structure.split_tables import join_split_tables
+from disclosure_parse.structure.reading import read_table, read_tables
 from disclosure_parse.structure.surroundings import read_surroundings
 from disclosure_parse.structure.vocabulary import DEFAULT_VOCABULARY, Field, HeaderVocabulary
 
@@ -119,7 +118,6 @@ def build_catalog(
 ) -> Catalog:
     """Stages 2–4: find the catalog tables, normalize their rows, gather the metadata."""
     warnings: list[ParseWarning] = list(document.warnings)
-    document = join_split_tables(document, vocabulary)
     catalog_tables, metadata = _classify_tables(document, vocabulary, warnings)
     if not catalog_tables:
         raise NoCatalogTableError(
@@ -165,24 +163,22 @@ def _classify_tables(
     """Each table is a catalog table, a card (one record), a metadata box, or skipped."""
     catalog_tables: list[tuple[int, Table, TableLayout]] = []
     metadata: list[Metadata] = []
-    for position, table in document.tables():
-        if not table.exact_columns:
-            table, repairs = align_columns(table, vocabulary)
-            warnings.extend(repairs)
-        layout = find_layout(table, vocabulary)
-        if layout.is_catalog:
-            catalog_tables.append((position, table, layout))
+    for reading in read_tables(document, vocabulary):
+        position, table = reading.position, reading.table
+        pairs = key_value_pairs(table) if any(c.text.strip() for c in table.cells) else None
+        if pairs is not None:
+            # a card (one record, a label/value pair per field) reads better turned round
+            card = read_table(card_as_table(table, pairs), vocabulary, position)
+            if card.score > reading.score:
+                reading = card
+        warnings.extend(reading.warnings)
+        if reading.is_catalog:
+            catalog_tables.append((position, reading.table, reading.layout))
+            continue
+        if pairs is not None:  # a 索引号 / 发布机构 / 发布日期 box
+            metadata.append(pairs)
             continue
         if not any(c.text.strip() for c in table.cells):
-            continue
-        pairs = key_value_pairs(table)
-        if pairs is not None:
-            card = card_as_table(table, pairs)
-            card_layout = find_layout(card, vocabulary)
-            if card_layout.is_catalog:  # a card: one record, one field per row
-                catalog_tables.append((position, card, card_layout))
-            else:  # a 索引号 / 发布机构 / 发布日期 box
-                metadata.append(pairs)
             continue
         warnings.append(
             ParseWarning(

@@ -7,6 +7,8 @@ never regenerate them blindly — a difference here is a behaviour change to loo
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import jsonschema
 import pytest
@@ -90,3 +92,13 @@ def test_every_vocabulary_label_is_documented() -> None:
     labels = [label for keys in LEAF_ROLES for label in keys] + list(GROUP_FIELDS)
     missing = [label for label in labels if label not in documented]
     assert not missing
+
+
+def test_vocabulary_page_is_rendered_from_the_code() -> None:
+    """docs/vocabulary.md's tables are what `python docs/render_vocabulary.py` writes."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "docs" / "render_vocabulary.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, "run: python docs/render_vocabulary.py"

@@ -28,12 +28,8 @@ from disclosure_parse.normalize.values import (
     split_basis,
     split_list,
 )
-from disclosure_parse.structure.header import (
-    MappedColumn,
-    TableLayout,
-    is_header_row,
-    is_spanning_title_row,
-)
+from disclosure_parse.structure.header import is_header_row, is_spanning_title_row
+from disclosure_parse.structure.layout import MappedColumn, TableLayout
 from disclosure_parse.structure.vocabulary import Field, HeaderVocabulary
 
 #: fields whose empty cells take the value of the item above

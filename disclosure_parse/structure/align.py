@@ -22,7 +22,6 @@ Every move is a `ParseWarning` naming the row and what moved from which column t
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Sequence
 
 import attrs
@@ -31,8 +30,9 @@ import regex
 from disclosure_parse.grid import Cell, Table
 from disclosure_parse.model import ParseWarning
 from disclosure_parse.normalize.text import join_lines
-from disclosure_parse.normalize.values import TICKS, UNTICKS, is_empty_value, is_same_as_above
-from disclosure_parse.structure.header import find_layout
+from disclosure_parse.structure.cells import CellKind, classify
+from disclosure_parse.structure.columns import name_columns
+from disclosure_parse.structure.header import HeaderRows, find_header_rows
 from disclosure_parse.structure.vocabulary import (
     GROUP_FIELDS,
     ColumnRole,
@@ -40,64 +40,6 @@ from disclosure_parse.structure.vocabulary import (
     HeaderVocabulary,
     header_key,
 )
-
-
-class CellKind(str, enum.Enum):
-    """What a body cell looks like, judged from its text alone."""
-
-    SEQ = "number"
-    PLACEHOLDER = "placeholder"
-    TICK = "tick"
-    BASIS = "legal reference"
-    TIME_LIMIT = "time limit"
-    UPDATE_CYCLE = "update cycle"
-    LABEL = "label"
-    CONTENT = "content"
-
-
-_SEQ = regex.compile(r"^\d{1,3}(?:[.．\-]\d{1,3})*[.．]?$")
-_DOC_NUMBER = regex.compile(
-    r"[〔\[［（(]\s*\d{4}\s*[〕\]］）)]\s*第?\s*\d+\s*号|令\s*第?\s*[\d一二三四五六七八九十百]+\s*号"
-)
-#: words that make a short text a legal reference even without 《》 ("公开条例")
-_LAW_WORD = regex.compile(r"条例|办法|规定|实施细则|法$")
-_TIME_LIMIT = regex.compile(
-    r"工作日|之日起|[日天]内|个?月内|小时内|同步公开|同时发布|同时公开|及时公开|每年.*前|前公开"
-    r"|期限|时限|随时"
-)
-_UPDATE_CYCLE = regex.compile(r"更新|实时|定期|常年|每[年季月周日天]")
-_CONTENT_MARK = regex.compile(r"[，,；;。：:“”\"、…]|相关")
-#: a list of short names ("市旅委、市体育局"), as in 公开主体 or 公开方式 cells
-_NAME_LIST = regex.compile(
-    r"^[^，,；;。：:“”\"、…（）()]{1,10}(?:[、，,][^，,；;。：:“”\"、…（）()]{1,10})+$"
-)
-#: longest text still read as a short label (a category or a subject name)
-LABEL_MAX_CHARS = 14
-
-
-def classify(text: str) -> CellKind:
-    """The kind of a non-empty cell text: what column it could belong to."""
-    value = join_lines(text)
-    if is_empty_value(value) or is_same_as_above(value):
-        return CellKind.PLACEHOLDER
-    if _SEQ.match(value):
-        return CellKind.SEQ
-    if all(ch in TICKS or ch in UNTICKS or ch == " " for ch in value):
-        return CellKind.TICK
-    if "《" in value or "》" in value or _DOC_NUMBER.search(value):
-        return CellKind.BASIS
-    if _TIME_LIMIT.search(value):
-        return CellKind.TIME_LIMIT
-    if _UPDATE_CYCLE.search(value) and len(value) <= LABEL_MAX_CHARS:
-        return CellKind.UPDATE_CYCLE
-    if _LAW_WORD.search(value) and len(value) <= 40:
-        return CellKind.BASIS
-    if _NAME_LIST.match(value) and "相关" not in value:
-        return CellKind.LABEL
-    if len(value) > LABEL_MAX_CHARS or _CONTENT_MARK.search(value):
-        return CellKind.CONTENT
-    return CellKind.LABEL
-
 
 #: fits (0), plausible (≤1), unlikely (3), wrong (6)
 WRONG = 6.0
@@ -185,12 +127,17 @@ class _Column:
         return self.header[-1] if self.header else self.role.name
 
 
-def align_columns(table: Table, vocabulary: HeaderVocabulary) -> tuple[Table, list[ParseWarning]]:
-    """The exact grid of a ragged text table, and a warning for every repair made."""
+def align_columns(
+    table: Table, vocabulary: HeaderVocabulary, rows: HeaderRows | None = None
+) -> tuple[Table, list[ParseWarning]]:
+    """The exact grid of a ragged text table, and a warning for every repair made.
+
+    `rows` are the table's header rows when already found (`find_header_rows`).
+    """
     if table.exact_columns:
         return table, []
     raw = [_row_texts(table, row) for row in range(table.n_rows)]
-    header_rows = find_layout(table, vocabulary).header_rows
+    header_rows = (rows or find_header_rows(table, vocabulary)).header_rows
     if not header_rows:
         return table, []
     first, last = header_rows[0], header_rows[-1]
@@ -310,8 +257,8 @@ def _columns(
     """The role and header texts of each of the `width` columns of the exact grid."""
     shifted = tuple(attrs.evolve(c, row=c.row - first_row) for c in header_cells if c.col < width)
     header = Table(cells=shifted, n_rows=n_header_rows, n_cols=width)
-    layout = find_layout(header, vocabulary)
-    return [_Column(role=c.role, header=c.header) for c in layout.columns]
+    named = name_columns(header, find_header_rows(header, vocabulary), vocabulary)
+    return [_Column(role=c.role, header=c.header) for c in named]
 
 
 # --- body rows -------------------------------------------------------------------------
