@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import attrs
+import regex
 
 from disclosure_parse.grid import Table
 from disclosure_parse.model import Audience, Disclosure, FivePublic, Item, ItemSource, ParseWarning
@@ -30,7 +31,12 @@ from disclosure_parse.normalize.values import (
 )
 from disclosure_parse.structure.header import is_header_row, is_spanning_title_row
 from disclosure_parse.structure.layout import MappedColumn, TableLayout
-from disclosure_parse.structure.vocabulary import Field, HeaderVocabulary
+from disclosure_parse.structure.vocabulary import (
+    Field,
+    HeaderVocabulary,
+    flags_in_text,
+    is_level_label,
+)
 
 #: fields whose empty cells take the value of the item above
 INHERITED = frozenset({Field.SEQ, Field.CATEGORY, Field.SUBJECTS, Field.BASIS, Field.CHANNELS})
@@ -43,6 +49,13 @@ class RowValue:
     text: str
     #: the cell started in an earlier row (a real vertical merge)
     from_above: bool = False
+    #: the cell spans several rows (a real merge: rowspan, vMerge, merged range, ruled cell)
+    merged: bool = False
+
+    @property
+    def is_empty_merge(self) -> bool:
+        """An empty cell that is a real merge: it stays empty for every row it covers."""
+        return self.merged and not self.text.strip()
 
 
 @attrs.define
@@ -120,7 +133,19 @@ _APPENDABLE = {Field.SUBJECTS: "subjects", Field.BASIS: "basis", Field.CHANNELS:
 
 
 def _continues_item_above(values: list[RowValue], layout: TableLayout) -> bool:
-    """A row with no seq, label or content of its own, only more 主体/依据/渠道 lines."""
+    """A row with no seq, label or content of its own, only more 主体/依据/渠道 lines.
+
+    Not a sub-row of a merged logical row: when every seq/category/content cell of the row
+    is a real merge from above holding text, the row is one item of its own (a column split
+    into 【机构名称】/【联系方式】 sub-rows while the other cells span them).
+    """
+    identity = [
+        value
+        for column, value in zip(layout.columns, values, strict=True)
+        if column.role.field in _ITEM_IDENTITY
+    ]
+    if identity and all(v.from_above and v.text.strip() for v in identity):
+        return False
     own_fields = {
         column.role.field
         for column, value in zip(layout.columns, values, strict=True)
@@ -193,11 +218,12 @@ def _row_values(table: Table, row: int, layout: TableLayout) -> list[RowValue]:
             values.append(RowValue(""))
             continue
         spans_from_left = cell.col < column.index
+        merged = cell.row_span > 1
         if spans_from_left and not column.role.is_flag:
             # a label spanning 一级+二级 (or content+basis) belongs to its first column
-            values.append(RowValue("", from_above=cell.row < row))
+            values.append(RowValue("", from_above=cell.row < row, merged=merged))
             continue
-        values.append(RowValue(cell.text, from_above=cell.row < row))
+        values.append(RowValue(cell.text, from_above=cell.row < row, merged=merged))
     return values
 
 
@@ -219,12 +245,15 @@ def _row_item(
         elif is_empty_value(text):
             text = ""
         if not text.strip() and fill_down and column.role.field in INHERITED:
-            if column.role.field is not Field.CATEGORY:
+            if column.role.field is not Field.CATEGORY and not value.is_empty_merge:
                 text = memory.texts.get(column.index, "")
         texts[column.index] = text
 
     own = {c.index for c, v in zip(layout.columns, values, strict=True) if not v.from_above}
-    category, key_area = _category_path(layout.columns, texts, own, memory, fill_down)
+    empty_merges = {
+        c.index for c, v in zip(layout.columns, values, strict=True) if v.is_empty_merge
+    }
+    category, key_area = _category_path(layout.columns, texts, own, empty_merges, memory, fill_down)
     fields: dict[Field, list[str]] = {}
     flags: dict[Field, list[str]] = {}
     extra: dict[str, str] = {}
@@ -234,12 +263,13 @@ def _row_item(
         if role.field is Field.CATEGORY:
             continue
         if role.is_flag and role.flag is None:
-            # a text column naming its flags (公开范围: 全社会; 公开层级: 县级、乡级)
+            # a text column naming its flags (公开范围: 全社会; 公开层级: 县级、乡级;
+            # 公开方式: 全社会范围主动公开, which names the audience too)
             for label in split_list(text):
-                flag = vocabulary.flag_for_label(role.field, label)
-                if flag is not None:
-                    flags.setdefault(role.field, []).append(flag)
-                else:
+                named = _flags_named(role.field, label, vocabulary)
+                for named_field, named_flag in named:
+                    flags.setdefault(named_field, []).append(named_flag)
+                if not named:
                     name = _extra_name(column)
                     extra[name] = "、".join(filter(None, (extra.get(name), label)))
                     warnings.append(
@@ -253,7 +283,10 @@ def _row_item(
             continue
         if role.is_flag:
             ticked = parse_tick(text, own_labels=column.header[-1:] if column.header else ())
-            if ticked is None:
+            if ticked is None and role.field is Field.LEVELS and is_level_label(text):
+                # a level column holding the level's name ("县级" under "州级县级")
+                flags.setdefault(role.field, []).append(join_lines(text))
+            elif ticked is None:
                 name = _extra_name(column)
                 extra[name] = join_lines(text)
                 warnings.append(
@@ -305,23 +338,34 @@ def _category_path(
     columns: tuple[MappedColumn, ...],
     texts: dict[int, str],
     own: set[int],
+    empty_merges: set[int],
     memory: _Memory,
     fill_down: bool,
 ) -> tuple[tuple[str, ...], bool]:
     """The category path: levels left of the first label this row carries come from above.
 
     A label merged down from an earlier row is not the row's own: under it, an empty lower
-    level is still inherited.
+    level is still inherited. A level whose cell is an empty real merge stays empty. A
+    column whose header names several levels ("公开事项（一级/二级）") gives one slot per
+    level, its cell split at "/".
     """
-    category_columns = [c for c in columns if c.role.field is Field.CATEGORY]
-    labels = [join_lines(texts[c.index]) for c in category_columns]
-    first = next((i for i, c in enumerate(category_columns) if labels[i] and c.index in own), None)
+    slots: list[tuple[str, int]] = []  # (label, column index) per category level
+    for column in columns:
+        if column.role.field is not Field.CATEGORY:
+            continue
+        label = join_lines(texts[column.index])
+        for part in _levels_of(label, column.levels_in_cell):
+            slots.append((part, column.index))
+    labels = [label for label, _ in slots]
+    first = next((i for i, (label, col) in enumerate(slots) if label and col in own), None)
     if fill_down:
         if first is None:
-            labels = list(memory.category)
-        else:
-            inherited = memory.category[:first] + [""] * max(0, first - len(memory.category))
-            labels = inherited + labels[first:]
+            first = len(slots)
+        inherited = [
+            "" if col in empty_merges else (memory.category[i] if i < len(memory.category) else "")
+            for i, (_, col) in enumerate(slots[:first])
+        ]
+        labels = inherited + labels[first:]
     memory.category = labels
     path: list[str] = []
     key_area = False
@@ -333,6 +377,28 @@ def _category_path(
         if name and (not path or path[-1] != name):
             path.append(name)
     return tuple(path), key_area
+
+
+def _levels_of(label: str, levels: int) -> list[str]:
+    """A cell holding `levels` category levels joined by "/" as one label per level."""
+    if levels <= 1:
+        return [label]
+    parts = [p.strip() for p in regex.split(r"\s*[/／]\s*", label, maxsplit=levels - 1)]
+    return parts + [""] * (levels - len(parts))
+
+
+def _flags_named(field: Field, label: str, vocabulary: HeaderVocabulary) -> list[tuple[Field, str]]:
+    """The flags one label of a text flag column names.
+
+    A disclosure or audience text may name both ("全社会范围主动公开"); other fields take
+    the label as the vocabulary knows it (a level label is its own flag).
+    """
+    if field in (Field.DISCLOSURE, Field.AUDIENCE):
+        named = list(flags_in_text(label))
+        if named:
+            return named
+    flag = vocabulary.flag_for_label(field, label)
+    return [(field, flag)] if flag is not None else []
 
 
 def _scalar(texts: list[str] | None) -> str | None:

@@ -677,7 +677,10 @@ class _TableBuilder:
         )
         continued: dict[int, _OpenCell] = {}
         for x, y in pairs:
-            if row_cut or _spans_above(y, last_row) or self._cut_label(x, y):
+            # a merged cell's text sits in its first piece: an empty piece at the head of
+            # the page, under a piece with text in a cut row, is the rest of that cell
+            rest_of_merge = not x.lines and bool(y.last.lines) and x.r1 - x.r0 > 1
+            if row_cut or _spans_above(y, last_row) or self._cut_label(x, y) or rest_of_merge:
                 continued[id(x)] = y
         return continued, row_cut
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from disclosure_parse.grid import Cell, Table
-from disclosure_parse.structure.vocabulary import HeaderVocabulary, header_key
+from disclosure_parse.structure.vocabulary import GROUP_FIELDS, HeaderVocabulary, header_key
 
 #: most rows a header (title rows included) may take at the top of a table
 MAX_HEADER_ROWS = 6
@@ -57,7 +57,9 @@ def find_header_rows(table: Table, vocabulary: HeaderVocabulary) -> HeaderRows:
     while row < min(table.n_rows, MAX_HEADER_ROWS):
         if not header_rows and is_spanning_title_row(table, row):
             title_rows.append(row)
-        elif is_header_row(table, row, vocabulary):
+        elif is_header_row(table, row, vocabulary) and (
+            not header_rows or _under_group(table, row, header_rows, vocabulary)
+        ):
             header_rows.append(row)
         elif header_rows and (
             _continues_header(table, row, header_rows)
@@ -74,6 +76,29 @@ def find_header_rows(table: Table, vocabulary: HeaderVocabulary) -> HeaderRows:
             break
         row += 1
     return HeaderRows(tuple(title_rows), tuple(header_rows))
+
+
+def _under_group(
+    table: Table, row: int, header_rows: list[int], vocabulary: HeaderVocabulary
+) -> bool:
+    """A second header row stands under a group: a header cell above spans several columns
+    over one of its labels (公开属性 over 主动 / 依申请), or a group label stands over a
+    flag label (公开层级 over 县级). Without one, labels in the row below a header are body
+    text that happens to read like one (申请渠道). Ragged text tables do not know their
+    spans yet and are not held to this."""
+    if not table.exact_columns:
+        return True
+    for cell in distinct_row_cells(table, row):
+        if cell.row != row or not cell.text.strip():
+            continue
+        above = table.cell_at(header_rows[-1], cell.col)
+        if above is None or above.row == row:
+            continue
+        if above.col_span > 1 or (
+            header_key(above.text) in GROUP_FIELDS and vocabulary.names_flag(cell.text)
+        ):
+            return True
+    return False
 
 
 def _is_remark_row(table: Table, row: int) -> bool:

@@ -396,8 +396,19 @@ class HeaderVocabulary:
         """Whether a header cell's text is a label the vocabulary knows (leaf or group)."""
         key = header_key(text)
         return bool(key) and (
-            key in GROUP_FIELDS or self._leaf(key) is not None or key.endswith("公开")
+            key in GROUP_FIELDS
+            or self._leaf(key) is not None
+            or key.endswith("公开")
+            or bool(_LEVEL_VALUE.match(key))
         )
+
+    def names_flag(self, text: str) -> bool:
+        """Whether a header text names a tick column by itself (主动, 全社会, 县级)."""
+        key = header_key(text)
+        naming = self._leaf(key)
+        if naming is not None and naming.role.is_flag and naming.role.flag is not None:
+            return True
+        return bool(_LEVEL_VALUE.match(key))
 
     def _leaf(self, key: str) -> Naming | None:
         for label, role in self.extra_labels:
