@@ -197,6 +197,20 @@ def test_year_list_is_one_reference_with_its_years() -> None:
     assert ref.document_number is None
 
 
+def test_year_range_is_not_read_as_a_list_of_years() -> None:
+    """2014至2016年 covers 2015 too, which it does not print: the years are left to the title."""
+    ref = parse_basis_ref("2014至2016年国务院办公厅政务公开工作要点")
+    assert (ref.title, ref.years) == ("2014至2016年国务院办公厅政务公开工作要点", ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["市政府办公室关于印发政务公开考核办法的通知", "国家发展改革委关于做好价格公示工作的通知"],
+)
+def test_bare_title_of_a_city_or_national_body_is_a_title(text: str) -> None:
+    assert parse_basis_ref(text).title == text
+
+
 def test_single_year_series_in_brackets_gives_its_year_too() -> None:
     ref = parse_basis_ref("《2021年浙江省政务公开工作要点》（浙政办发〔2021〕28号）")
     assert (ref.title, ref.years) == ("浙江省政务公开工作要点", (2021,))

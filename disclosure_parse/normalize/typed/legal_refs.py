@@ -46,9 +46,10 @@ _DOCUMENT_TYPE = regex.compile(
     r"|标准|制度|章程|规程|准则|守则|目录|解释|决议|通告|计划)$"
 )
 #: a name without 《》 starting so names no document ("相关规定", "上级有关文件")
-_VAGUE = regex.compile(r"^(?:相关|有关|其他|其它|上级|各级|各|国家|法律|等|及|本|省|市|县)")
+_VAGUE = regex.compile(r"^(?:相关|有关|其他|其它|上级|各级|各|国家(?:相关|有关)|法律|等|及)")
+#: 2014、2015年…: a list of years (not a range: 2014至2016年 would need years it does not print)
 _YEAR_LIST = regex.compile(
-    r"^(?P<years>(?:19|20)\d\d(?:\s*年?\s*[、,和及与至-]\s*(?:19|20)\d\d)*)\s*年(?:度)?\s*(?P<rest>.+)$"
+    r"^(?P<years>(?:19|20)\d\d(?:\s*年?\s*[、,和及与]\s*(?:19|20)\d\d)*)\s*年(?:度)?\s*(?P<rest>.+)$"
 )
 #: text after a 《title》 that is not part of the title: articles, "等", "及其实施细则"
 _AFTER_TITLE = regex.compile(r"^(?:$|[等及和与、,;。第(\[]|以及|相关|有关)")
