@@ -41,7 +41,7 @@ _EVENT_AFTER = regex.compile(r"^[^(]*\((?:自|从)?(?:该)?(?P<event>[^()]+?)(?:
 def parse_time_limit(text: str) -> TimeLimit:
     """The kind of deadline a time-limit text sets and its numbers; `unknown` when unclear.
 
-    "自该信息形成或者变更之日起20个工作日内" → within 20 working days from 该信息形成或者变更;
+    "自该信息形成或者变更之日起20个工作日内" → within 20 working days of 信息形成或者变更;
     "每年3月31日前" → yearly deadline, March 31; "与规范性文件同步公开" → concurrent.
     """
     printed = compact(text)
