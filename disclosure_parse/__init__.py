@@ -18,14 +18,22 @@ from disclosure_parse.errors import (
 )
 from disclosure_parse.model import (
     Audience,
+    BasisKind,
+    BasisRef,
     Catalog,
     Column,
+    Cycle,
     Disclosure,
+    DocumentNumber,
     FivePublic,
     Item,
     ItemSource,
     ParseWarning,
     SourceFile,
+    SubjectRef,
+    TimeLimit,
+    TimeLimitKind,
+    UpdateCycle,
 )
 from disclosure_parse.options import Limits, Options
 from disclosure_parse.pipeline import parse
@@ -34,12 +42,16 @@ from disclosure_parse.structure.vocabulary import ColumnRole, Field, HeaderVocab
 
 __all__ = [
     "Audience",
+    "BasisKind",
+    "BasisRef",
     "Catalog",
     "Column",
     "ColumnRole",
     "CorruptFileError",
+    "Cycle",
     "Disclosure",
     "DisclosureParseError",
+    "DocumentNumber",
     "EncryptedFileError",
     "Field",
     "FivePublic",
@@ -54,7 +66,11 @@ __all__ = [
     "ParseWarning",
     "ResourceLimitError",
     "SourceFile",
+    "SubjectRef",
+    "TimeLimit",
+    "TimeLimitKind",
     "UnsupportedFormatError",
+    "UpdateCycle",
     "json_schema",
     "parse",
 ]

@@ -23,6 +23,17 @@ examples:
   python -m disclosure_parse catalogs/ -o out/          (a folder: one JSON per file)
   curl -s URL | python -m disclosure_parse -            (a document on standard input)
 
+query the JSON: every item resting on 国办发〔2016〕80号 (docs/typed-values.md)
+  python -m disclosure_parse catalog.docx -o catalog.json
+  python - <<'EOF'
+  import json
+  for item in json.load(open("catalog.json", encoding="utf-8"))["items"]:
+      for ref in item["basis_refs"]:
+          number = ref["document_number"] or {}
+          if (number.get("code"), number.get("year"), number.get("serial")) == ("国办发", 2016, 80):
+              print(item["seq"], item["content"])
+  EOF
+
 exit codes:
   1  internal-error       a bug in disclosure_parse: please report it with the file
   2  usage                wrong command-line arguments

@@ -21,6 +21,7 @@ from disclosure_parse.grid import Document, Paragraph, Table
 from disclosure_parse.model import Catalog, Column, Item, ParseWarning, SourceFile
 from disclosure_parse.normalize.rows import table_items
 from disclosure_parse.normalize.text import join_lines
+from disclosure_parse.normalize.typed import add_typed_values
 from disclosure_parse.options import DEFAULT_OPTIONS, Options
 from disclosure_parse.readers import READERS
 from disclosure_parse.structure.layout import TableLayout
@@ -151,7 +152,7 @@ def build_catalog(
         issued_on=around.issued_on or next((m.issued_on for m in metadata if m.issued_on), None),
         source=source,
         columns=tuple(columns),
-        items=tuple(items),
+        items=tuple(add_typed_values(item) for item in items),
         notes=tuple(note for m in metadata for note in m.notes) + around.notes,
         warnings=tuple(warnings),
     )
