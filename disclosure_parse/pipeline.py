@@ -144,7 +144,7 @@ def build_catalog(
     last = catalog_tables[-1][0]
     after = [Paragraph(text) for text in between]
     after += [b for b in document.blocks[last + 1 :] if isinstance(b, Paragraph)]
-    around = read_surroundings(before, after)
+    around = read_surroundings(before, after, _table_title(catalog_tables))
     warnings.extend(around.warnings)
     return Catalog(
         title=around.title or sections[0],
@@ -156,6 +156,26 @@ def build_catalog(
         notes=tuple(note for m in metadata for note in m.notes) + around.notes,
         warnings=tuple(warnings),
     )
+
+
+def _table_title(catalog_tables: list[tuple[int, Table, TableLayout]]) -> str | None:
+    """A title printed as the first row of the catalog table (one cell across the width).
+
+    With several catalog tables their first rows are 领域 headings, and only one that names
+    a 目录/清单 can be the catalog's title.
+    """
+    _, table, layout = catalog_tables[0]
+    if not layout.title_rows:
+        return None
+    texts = [join_lines(c.text) for c in table.row_cells(layout.title_rows[0]) if c.text.strip()]
+    if len(texts) != 1:
+        return None
+    if len(catalog_tables) > 1 and not _TITLE_HINT.search(texts[0]):
+        return None
+    return texts[0]
+
+
+_TITLE_HINT = regex.compile(r"目录|清单|目錄|清單")
 
 
 def _classify_tables(

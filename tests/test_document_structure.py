@@ -7,7 +7,7 @@ import datetime as dt
 from grid_builder import table
 
 from disclosure_parse.grid import Document, Paragraph
-from disclosure_parse.model import SourceFile
+from disclosure_parse.model import Catalog, SourceFile
 from disclosure_parse.pipeline import build_catalog
 
 HEADER = ["序号", "公开事项", "公开内容", "公开主体"]
@@ -141,3 +141,97 @@ def test_a_table_after_a_heading_is_not_a_continuation() -> None:
     catalog = build_catalog(document, SOURCE)
     assert len(catalog.items) == 1
     assert [w.code for w in catalog.warnings] == ["not-a-catalog-table"]
+
+
+# --- titles, site chrome and metadata lines around the table ---------------------------------
+
+BODY = ["1", "机构", "职能", "办公室"]
+
+
+def _around(before: list[str], rows: list[list[str]] | None = None) -> Catalog:
+    rows = rows or [HEADER, BODY]
+    blocks = (*(Paragraph(t) for t in before), table(rows))
+    return build_catalog(Document(format="test", blocks=blocks), SOURCE)
+
+
+def test_title_printed_as_the_tables_first_row_is_the_catalog_title() -> None:
+    catalog = _around(
+        ["来源:某县自然资源局", "发布时间:2025-02-28 17:37"],
+        [["某县自然资源局主动公开事项目录", "<", "<", "<"], HEADER, BODY],
+    )
+    assert catalog.title == "某县自然资源局主动公开事项目录"
+    # a lone "label: value" line is a note; the page date is not the catalog's date
+    assert catalog.notes == ("来源:某县自然资源局", "发布时间:2025-02-28 17:37")
+    assert catalog.issued_on is None
+
+
+def test_heading_naming_the_catalog_beats_a_nearer_part_heading() -> None:
+    catalog = _around(
+        ["某市财政局政府信息主动公开目录", "第一部分 说明", "第二部分 主动公开基本目录"]
+    )
+    assert catalog.title == "某市财政局政府信息主动公开目录"
+    assert "第二部分 主动公开基本目录" in catalog.notes
+
+
+def test_nearest_of_two_headlines_is_the_title_and_the_other_is_not_a_note() -> None:
+    catalog = _around(["柘城县政务公开清单目录(2022)年度", "柘城县政务公开清单目录(2022年度)"])
+    assert catalog.title == "柘城县政务公开清单目录(2022年度)"
+    assert catalog.notes == ()
+
+
+def test_numbered_section_line_is_not_taken_as_a_title() -> None:
+    catalog = _around(["一、概述", "本目录所列事项均主动公开。", "二、主动公开事项表"])
+    assert catalog.title is None
+    assert catalog.notes == ("一、概述", "本目录所列事项均主动公开。", "二、主动公开事项表")
+
+
+def test_site_chrome_is_not_a_note() -> None:
+    catalog = _around(
+        [
+            "某乡城乡规划领域基层政务公开标准目录",
+            "发布日期:2022-08-10 来源: 作者: 点击:[]",
+            "信息来源: 沙湾区 发布时间: 2025-08-19 浏览量:",
+            "【字体: 大 中 小】",
+            "分享到:",
+            "发布时间:",
+            "打印 收藏 关闭",
+        ]
+    )
+    assert catalog.title == "某乡城乡规划领域基层政务公开标准目录"
+    assert catalog.notes == ()
+
+
+def test_metadata_box_lines_are_notes_and_give_issuer_and_date() -> None:
+    lines = [
+        "索 引 号:370400/2022-00091",
+        "主题分类:基层政务公开规范化标准化",
+        "发布机构:应急管理局",
+        "成文时间:2023年12月01日",
+        "文 号:无",
+        "标 题:安全生产领域基层政务公开标准目录",
+    ]
+    catalog = _around([*lines, "安全生产领域基层政务公开标准目录"])
+    assert catalog.title == "安全生产领域基层政务公开标准目录"
+    assert catalog.notes == tuple(lines)
+    assert catalog.issuer == "应急管理局"
+    assert catalog.issued_on == dt.date(2023, 12, 1)
+
+
+def test_metadata_line_with_several_fields_prefers_the_date_the_document_was_made() -> None:
+    catalog = _around(
+        [
+            "索引号: 113701000041890665/2025-00051 组配分类: 工作部门主动公开基本目录",
+            "成文日期: 2025-06-03 发布日期: 2025-06-05",
+            "发布机构: 济南市统计局",
+            "发文字号:",
+        ]
+    )
+    assert catalog.issuer == "济南市统计局"
+    assert catalog.issued_on == dt.date(2025, 6, 3)
+    assert len(catalog.notes) == 4
+
+
+def test_remark_naming_the_catalog_stays_a_note() -> None:
+    catalog = _around(["某局政府信息公开目录", "注：本目录每年更新一次。"])
+    assert catalog.title == "某局政府信息公开目录"
+    assert catalog.notes == ("注：本目录每年更新一次。",)

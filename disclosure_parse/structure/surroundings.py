@@ -16,6 +16,11 @@ from disclosure_parse.normalize.text import (
     join_lines,
 )
 from disclosure_parse.normalize.values import parse_date
+from disclosure_parse.structure.page_lines import (
+    is_chrome,
+    metadata_date,
+    metadata_issuer,
+)
 
 _ISSUER = regex.compile(
     r"^[\p{Han}（）()]{2,40}(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|办|中心|街道|镇|乡|院|部|署|所|站|队)"
@@ -38,13 +43,18 @@ def _clean(paragraphs: list[Paragraph]) -> list[str]:
     return [t for t in (join_lines(p.text) for p in paragraphs) if t]
 
 
-def read_surroundings(before: list[Paragraph], after: list[Paragraph]) -> Surroundings:
+def read_surroundings(
+    before: list[Paragraph], after: list[Paragraph], table_title: str | None = None
+) -> Surroundings:
     """Title from the text above the first table; issuer, date and notes from below the last.
 
+    `table_title` is a title printed as the first row of the (only) catalog table. Site
+    chrome (an info bar, widgets) is dropped; a metadata box (索引号 / 发布机构 / 成文日期)
+    is kept as notes and gives issuer and date when no signature below the table does.
     Running page numbers and leaked field codes (PAGE 5) are dropped with a warning.
     """
     warnings: list[ParseWarning] = []
-    above = _clean(before)
+    above = [line for line in _clean(before) if not is_chrome(line)]
     below: list[str] = []
     raw_below = [line for p in after if p.text.strip() for line in _signature_lines(p.text)]
     index = 0
@@ -66,7 +76,7 @@ def read_surroundings(before: list[Paragraph], after: list[Paragraph]) -> Surrou
             below.append(joined)
         index += 1
 
-    title = _pick_title(above)
+    title = _pick_title(above, table_title)
     issued_on: dt.date | None = None
     issuer: str | None = None
     notes: list[str] = []
@@ -98,7 +108,10 @@ def read_surroundings(before: list[Paragraph], after: list[Paragraph]) -> Surrou
                 break
     # a second signature (one per sheet or section) repeats what is already known
     notes = [t for t in notes if t != issuer and (issued_on is None or parse_date(t) != issued_on)]
-    other_above = [t for t in above if t != title]
+    # a page headline naming the catalog again (maybe worded differently) is not a note
+    other_above = [t for t in above if t != title and not _is_headline(t)]
+    issuer = issuer or metadata_issuer(above + notes)
+    issued_on = issued_on or metadata_date(above + notes)
     return Surroundings(
         title=title,
         issuer=issuer,
@@ -117,12 +130,55 @@ def _signature_lines(text: str) -> list[str]:
     return [text]
 
 
-def _pick_title(above: list[str]) -> str | None:
-    """The paragraph above the table that names a 目录/清单, else the nearest one."""
+#: a part heading ("第二部分 主动公开基本目录", "二、主动公开事项表", "（一）公开事项")
+_PART = regex.compile(
+    r"^(?:第[一二三四五六七八九十\d]+[部分章节篇]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])"
+)
+#: longest line taken as a title
+MAX_TITLE = 80
+#: longest line taken as a title when it does not name a 目录/清单
+MAX_PLAIN_TITLE = 40
+
+
+#: punctuation of a sentence or a "label: value" line, never of a title
+_SENTENCE = regex.compile(r"[:：。；;，,]")
+
+
+def _is_headline(text: str) -> bool:
+    """A line that names a catalog (目录/清单) and is not a part heading, field or sentence."""
+    return (
+        bool(_TITLE_HINT.search(text))
+        and len(text) <= MAX_TITLE
+        and not _PART.match(text)
+        and not _SENTENCE.search(text)
+    )
+
+
+def _pick_title(above: list[str], table_title: str | None) -> str | None:
+    """The catalog's title, from the lines above the table and the table's own title row.
+
+    In order: the nearest line naming a 目录/清单 (not a part heading such as "第二部分 主动
+    公开基本目录"); a title printed as the table's first row; the nearest part heading that
+    names a 目录/清单; the nearest short line that reads like a heading (not "label: value",
+    not a numbered part, not a sentence).
+    """
     for text in reversed(above):
-        if _TITLE_HINT.search(text) and len(text) <= 80:
+        if _is_headline(text):
             return text
-    return above[-1] if above else None
+    if table_title:
+        return table_title
+    for text in reversed(above):
+        if _TITLE_HINT.search(text) and len(text) <= MAX_TITLE and not _SENTENCE.search(text):
+            return text
+    nearest = above[-1] if above else ""
+    if (
+        nearest
+        and len(nearest) <= MAX_PLAIN_TITLE
+        and not _PART.match(nearest)
+        and not _SENTENCE.search(nearest)
+    ):
+        return nearest
+    return None
 
 
 def _dropped(text: str) -> ParseWarning:
