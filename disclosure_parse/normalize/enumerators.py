@@ -85,7 +85,9 @@ def _candidates(text: str) -> list[Enumerator]:
             continue
         if kind == "arabic" and match.group("punct") in ")）" and not strong:
             continue
-        if not _can_start_entry(text, end, strong):
+        if not _can_start_entry(text, end, strong) or (
+            kind.startswith("cn") and text[end] in _CN_NUMERALS  # "一、二级": one value
+        ):
             continue
         before_title = (
             end < len(text)
