@@ -7,6 +7,7 @@ import pytest
 from disclosure_parse.normalize.values import (
     BoxEntry,
     box_entries,
+    column_boxes_are_bullets,
     has_ticked_box,
     is_tick_list,
     parse_tick,
@@ -139,3 +140,9 @@ def test_has_ticked_box_tells_whether_a_cell_ticks_anything(text: str, ticked: b
 def test_a_box_with_no_label_gives_no_entry() -> None:
     assert split_list("■") == ()
     assert split_list("□ ■政府网站") == ("政府网站",)
+
+
+def test_a_column_whose_boxes_tick_nothing_uses_them_as_bullets() -> None:
+    assert column_boxes_are_bullets(["□政府网站 □政府公报", "□公开查阅点", ""])
+    assert not column_boxes_are_bullets(["□政府网站 □政府公报", "■公开查阅点 □政府公报"])
+    assert not column_boxes_are_bullets(["政府网站、政府公报", "公开查阅点"])

@@ -8,6 +8,7 @@ it is text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import regex
@@ -74,6 +75,15 @@ def has_ticked_box(text: str) -> bool:
     return any(ch in TICKED_BOXES for ch in text)
 
 
+def column_boxes_are_bullets(texts: Iterable[str]) -> bool:
+    """Whether a column's boxes are bullets: some cell is a tick list and no cell ticks anything.
+
+    ("□政府网站 □政府公报" in every row: the boxes only mark the entries.)
+    """
+    cells = list(texts)
+    return any(is_tick_list(t) for t in cells) and not any(has_ticked_box(t) for t in cells)
+
+
 def box_entries(text: str) -> tuple[BoxEntry, ...]:
     """The entries of a tick list in printed order; () when the text is not a tick list.
 
@@ -100,12 +110,9 @@ def ticked_entries(text: str) -> tuple[str, ...]:
 def _labels(text: str, *, ticked: bool, boxed: bool) -> list[BoxEntry]:
     """The entry right after a box (ticked as the box), then any boxless ones after it."""
     pieces = [squash_spaces(p).strip(_EDGE) for p in split_top_level(join_lines(text), _ENTRY_END)]
-    labels = [p for p in pieces if p]
-    if not labels:
-        return []
-    first = BoxEntry(labels[0], ticked and boxed, boxed) if pieces[0] else None
-    rest = labels[1:] if first else labels
-    return ([first] if first else []) + [BoxEntry(p, False, False) for p in rest]
+    own, *others = pieces
+    entries = [BoxEntry(own, ticked and boxed, boxed)] if own else []
+    return entries + [BoxEntry(p, ticked=False, boxed=False) for p in others if p]
 
 
 def _mouth_is_a_box(text: str, index: int) -> bool:
