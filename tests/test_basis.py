@@ -221,3 +221,21 @@ def test_a_title_wrapped_over_lines_is_joined_and_the_next_title_split() -> None
         "《中华人民共和国城乡规划法》",
         "《关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国务院办公厅关于印发《政府信息公开工作考核办法》和《政府信息公开社会评议办法》的通知",
+        "关于印发《政务公开工作规范》《政务公开考核办法》的通知（浙政办发〔2019〕5号）",
+    ],
+)
+def test_titles_named_inside_one_document_name_stay_together(text: str) -> None:
+    assert split_basis(text) == (text,)
+
+
+def test_a_document_name_ending_after_a_title_is_cut_before_the_next_title() -> None:
+    assert split_basis("关于印发《政务公开工作规范》的通知《政府信息公开条例》") == (
+        "关于印发《政务公开工作规范》的通知",
+        "《政府信息公开条例》",
+    )

@@ -76,15 +76,36 @@ def _continues(previous: str, piece: str) -> bool:
 def _title_cuts(
     text: str, inside: list[bool], pairs: dict[int, int], cuts: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
-    """A cut between each two 《titles》 with no other cut between them (titles run together)."""
+    """A cut between each two 《titles》 with no other cut between them (titles run together).
+
+    Titles named inside one longer name are not cut apart: "关于印发《A》和《B》的通知".
+    """
     titles = top_level_titles(text, pairs)
     starts = sorted(cut_start for cut_start, _, _ in cuts)
+    embedded = _embedded_titles(text, titles)
     found: list[tuple[int, int, str]] = []
     for (_, previous_end), (start, _) in itertools.pairwise(titles):
         if bisect.bisect_left(starts, previous_end) < bisect.bisect_left(starts, start):
             continue  # already cut between them
+        if start in embedded:
+            continue
         found.append(_cut_between(text, inside, previous_end, start))
     return found
+
+
+def _embedded_titles(text: str, titles: list[tuple[int, int]]) -> set[int]:
+    """Starts of titles of a run ("《A》和《B》") followed by 的: parts of one longer name."""
+    embedded: set[int] = set()
+    run: list[int] = []
+    for index, (start, end) in enumerate(titles):
+        run.append(start)
+        following = titles[index + 1][0] if index + 1 < len(titles) else None
+        if following is not None and text[end:following].strip() in _CONNECTORS | {""}:
+            continue
+        if len(run) > 1 and text[end:].lstrip().startswith("的"):
+            embedded.update(run[1:])
+        run = []
+    return embedded
 
 
 def _cut_between(text: str, inside: list[bool], after: int, before: int) -> tuple[int, int, str]:
