@@ -14,8 +14,7 @@ import itertools
 import regex
 
 from disclosure_parse.normalize.brackets import inside_mask, matched_pairs, top_level_titles
-from disclosure_parse.normalize.enumerators import enumerator_spans
-from disclosure_parse.normalize.lists import pieces_between
+from disclosure_parse.normalize.lists import pieces_between, plain_cuts
 from disclosure_parse.normalize.text import join_lines
 
 BASIS_SEPARATORS = "、，,；;"
@@ -51,9 +50,7 @@ def split_basis(text: str) -> tuple[str, ...]:
     text = join_lines(_BREAK_BEFORE_REFERENCE.sub("\x00", text)).replace("\x00", "\n")
     pairs = matched_pairs(text)
     inside = inside_mask(text, pairs)
-    cuts = [(i, i + 1, ch) for i, ch in enumerate(text) if ch in BASIS_SEPARATORS and not inside[i]]
-    cuts += [(i, i + 1, "") for i, ch in enumerate(text) if ch == "\n" and not inside[i]]
-    cuts += [(start, end, "") for start, end in enumerator_spans(text, inside)]
+    cuts = plain_cuts(text, inside, BASIS_SEPARATORS)
     cuts += _title_cuts(text, inside, pairs, cuts)
     merged: list[tuple[str, str]] = []
     for cut, body in pieces_between(text, cuts):

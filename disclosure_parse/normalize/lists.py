@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from disclosure_parse.normalize.brackets import inside_mask, matched_pairs
+from disclosure_parse.normalize.brackets import inside_mask
 from disclosure_parse.normalize.enumerators import enumerator_spans
 from disclosure_parse.normalize.text import join_lines, squash_spaces
 from disclosure_parse.normalize.ticks import box_entries, is_tick_list
@@ -50,12 +50,16 @@ def cut_entries(text: str, separators: str) -> list[tuple[str, str]]:
     dropped; "what cut it off" is the separator before the entry ("" for the first entry, a
     line break or an enumerator).
     """
-    pairs = matched_pairs(text)
-    inside = inside_mask(text, pairs)
+    return pieces_between(text, plain_cuts(text, inside_mask(text), separators))
+
+
+def plain_cuts(text: str, inside: list[bool], separators: str) -> list[tuple[int, int, str]]:
+    """(start, end, separator) of each cut of a cell: its enumerators and, outside brackets
+    (`inside`), its `separators` and line breaks (separator "" for enumerators and breaks)."""
     cuts = [(i, i + 1, ch) for i, ch in enumerate(text) if ch in separators and not inside[i]]
     cuts += [(i, i + 1, "") for i, ch in enumerate(text) if ch == "\n" and not inside[i]]
     cuts += [(start, end, "") for start, end in enumerator_spans(text, inside)]
-    return pieces_between(text, cuts)
+    return cuts
 
 
 def pieces_between(text: str, cuts: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
