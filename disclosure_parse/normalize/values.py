@@ -1,4 +1,8 @@
-"""Parsing single values: tick marks, list cells, legal-basis lists, dates."""
+"""Parsing single values: placeholders, tick cells, dates; list and basis splitting re-exported.
+
+The list rules live in their own modules (ticks, enumerators, lists, basis); importing them
+from here keeps working.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,43 @@ import datetime as dt
 
 import regex
 
-from disclosure_parse.normalize.text import join_lines, squash_spaces
+from disclosure_parse.normalize.basis import split_basis
+from disclosure_parse.normalize.enumerators import enumerator_spans, strip_enumerators
+from disclosure_parse.normalize.lists import split_list
+from disclosure_parse.normalize.text import squash_spaces
+from disclosure_parse.normalize.ticks import (
+    TICKS,
+    UNTICKS,
+    BoxEntry,
+    box_entries,
+    column_boxes_are_bullets,
+    has_ticked_box,
+    is_tick_list,
+    ticked_entries,
+)
 
-#: marks that tick a flag column or a list entry
-TICKS = frozenset("√✓✔☑■▪●◼✅☒✗✘Xx×") - frozenset("Xx×✗✘☒")
+__all__ = [
+    "EMPTY_VALUES",
+    "TICKS",
+    "TICK_WORDS",
+    "UNTICKS",
+    "BoxEntry",
+    "box_entries",
+    "column_boxes_are_bullets",
+    "enumerator_spans",
+    "has_ticked_box",
+    "is_empty_value",
+    "is_same_as_above",
+    "is_tick_list",
+    "parse_date",
+    "parse_tick",
+    "split_basis",
+    "split_list",
+    "strip_enumerators",
+    "ticked_entries",
+]
+
 TICK_WORDS = frozenset({"是", "有", "Y", "y", "yes", "Yes", "YES", "√√"})
-#: marks meaning "offered but not ticked"
-UNTICKS = frozenset("□☐口◻○")
 EMPTY_VALUES = frozenset({"", "/", "—", "——", "－", "-", "--", "无", "\\", "／"})
 SAME_AS_ABOVE = regex.compile(r'^[“"]?同上[。.]?[”"]?$')
 
@@ -43,140 +77,6 @@ def parse_tick(text: str, own_labels: tuple[str, ...] = ()) -> bool | None:
     if stripped and any(stripped == squash_spaces(label).replace(" ", "") for label in own_labels):
         return True
     return None
-
-
-_LIST_SEPARATORS = regex.compile(r"\s*[、，,；;]\s*|\s*\n\s*")
-_TICK_ENTRY = regex.compile(r"([■☑✓✔√●▪◼þ]|[□☐口◻○¨])\s*([^■☑✓✔√●▪◼þ□☐口◻○¨]+)")
-_TICK_MARKS_ONLY = regex.compile(r"^[\s■☑✓✔√●▪◼þ□☐口◻○¨]*$")
-_ORDERED_MARKER = regex.compile(
-    r"(?:^|(?<=[\s；;。，,]))\s*(?:\d{1,2}[.．](?=\d{1,2}[.．]))*"
-    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、)）](?!\d{1,3}(?:\D|$))"
-)
-
-
-#: in a list cell, lines at least this long are whole entries; shorter ones are a label
-#: broken to fit a narrow column ("市政府\n办公室")
-MIN_ENTRY_LINE = 4
-
-
-def _one_entry_per_line(text: str) -> bool:
-    """Lines are entries ("县民政局\n乡镇人民政府"), not a label broken to fit a column.
-
-    Only when the cell has no separators of its own, every line is a plausible entry, and
-    no line continues the one above with a bracket or punctuation.
-    """
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    return (
-        len(lines) > 1
-        and not _LIST_SEPARATORS.search(text.replace("\n", ""))
-        and all(len(line) >= MIN_ENTRY_LINE and _ENTRY_END.search(line) for line in lines)
-        and not any(line[0] in _CONTINUING for line in lines[1:])
-    )
-
-
-#: how a whole body or channel name ends (局, 人民政府, 办公室 …; 网站, 专栏, 公示栏 …)
-_ENTRY_END = regex.compile(
-    r"(?:局|政府|办公室|办|委|会|中心|院|所|站|队|科|股|室|处|部|厅|街道|镇|乡|村|社区|单位|"
-    r"部门|公司|网|网站|专栏|栏|平台|公报|报|端|号|屏|点|窗口|微博|微信|电视|广播|APP|app)"
-    r"(?:[（(][^（）()]*[)）])?$"
-)
-
-
-#: a line starting with one of these continues the line above
-_CONTINUING = frozenset("（(【〔《“）)】〕》”、，,；;。.")
-
-
-def split_list(text: str) -> tuple[str, ...]:
-    """A list cell → its entries, split on 、，,；; (a line break inside a label is joined).
-
-    In a ■/□ tick list only the ticked entries are kept.
-    """
-    if _has_tick_list(text):
-        return ticked_entries(text)
-    if _one_entry_per_line(text):
-        text = "；".join(line.strip() for line in text.split("\n") if line.strip())
-    pieces = _split_outside_brackets(join_lines(text))
-    return tuple(p for p in (squash_spaces(body) for _, body in pieces) if p)
-
-
-def _has_tick_list(text: str) -> bool:
-    return bool(regex.search(r"[■☑þ□☐◻]", text)) or (
-        "口" in text and bool(regex.search(r"(?:^|\s)口\S", text))
-    )
-
-
-def ticked_entries(text: str) -> tuple[str, ...]:
-    """ "■政府网站 □政府公报 ■公开查阅点" → ("政府网站", "公开查阅点")."""
-    entries: list[str] = []
-    for match in _TICK_ENTRY.finditer(text):
-        mark, label = match.group(1), join_lines(match.group(2)).strip("、，,；; ")
-        if mark in "□☐口◻○¨" or not label:
-            continue
-        entries.extend(p for p in (squash_spaces(x) for x in _LIST_SEPARATORS.split(label)) if p)
-    return tuple(entries)
-
-
-_BRACKETS = {
-    "《": "》",
-    "（": "）",
-    "(": ")",
-    "〈": "〉",
-    "【": "】",
-    "[": "]",
-    "“": "”",
-    "〔": "〕",
-}
-_BREAK_BEFORE_REFERENCE = regex.compile(r"\s*\n\s*(?=\d{1,2}\s*[.．、)）]|《)")
-_YEAR_LIST = regex.compile(r"^(?:\d{4}年?\s*[、，,]\s*)*\d{4}年?$")
-_ORG_NAME = regex.compile(
-    r"^[\p{Han}]{2,20}(?:办公厅|办公室|人民政府|政府|委员会|中央|国务院|部|委|厅|局|院|署|会|办|中心)$"
-)
-
-
-def split_basis(text: str) -> tuple[str, ...]:
-    """One legal reference per entry.
-
-    Splits on 、，,；; and "1." "2." markers, but never inside 《》 or （）, not inside year
-    lists ("2014、2015年…要点"), and not between joint issuers
-    ("中共中央办公厅、国务院办公厅《…》").
-    """
-    # a line break starts a new reference only before a list marker or a 《title》
-    text = _BREAK_BEFORE_REFERENCE.sub("\x00", text)
-    text = join_lines(text).replace("\x00", "\n")
-    pieces = _split_outside_brackets(_ORDERED_MARKER.sub("\n", text))
-    merged: list[tuple[str, str]] = []
-    for piece in pieces:
-        if merged and (
-            _YEAR_LIST.match(merged[-1][1]) or (_ORG_NAME.match(merged[-1][1]) and "《" in piece[1])
-        ):
-            separator, previous = merged[-1]
-            merged[-1] = (separator, previous + piece[0] + piece[1])
-        else:
-            merged.append(piece)
-    return tuple(p for p in (squash_spaces(body).strip("。.") for _, body in merged) if p)
-
-
-def _split_outside_brackets(text: str) -> list[tuple[str, str]]:
-    """(separator before, piece) for each piece of `text` split on top-level separators."""
-    pieces: list[tuple[str, str]] = []
-    stack: list[str] = []
-    current: list[str] = []
-    separator = ""
-    for ch in text:
-        if ch in _BRACKETS:
-            stack.append(_BRACKETS[ch])
-        elif stack and ch == stack[-1]:
-            stack.pop()
-        elif ch in "》）)〉】]”〕" and ch in stack:
-            while stack and stack.pop() != ch:
-                pass
-        if not stack and ch in "、，,；;\n":
-            pieces.append((separator, "".join(current)))
-            separator, current = ("" if ch == "\n" else ch), []
-            continue
-        current.append(ch)
-    pieces.append((separator, "".join(current)))
-    return [(sep, body.strip()) for sep, body in pieces if body.strip()]
 
 
 _DATE = regex.compile(r"^\s*(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?\s*$")
