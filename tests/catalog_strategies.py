@@ -589,8 +589,18 @@ def expected_item(catalog: Catalog, line: Line) -> dict[str, object]:
         "time_limit": line.time_limit if catalog.has_time else None,
         "disclosure": tuple(flag for (_, flag), t in ticks.items() if t and flag in Disclosure),
         "five_publics": tuple(flag for (_, flag), t in ticks.items() if t and flag in FivePublic),
-        "channels": line.channels[1],
+        "channels": _expected_channels(catalog, line),
     }
+
+
+def _expected_channels(catalog: Catalog, line: Line) -> tuple[str, ...]:
+    """A line's channels; when no cell of the column ticks a box, the □ boxes are bullets
+    and every offered channel counts."""
+    text, ticked = line.channels
+    texts = [other.channels[0] for other in catalog.lines]
+    if "□" in text and not any("■" in t for t in texts):
+        return tuple(entry[1:] for entry in text.split(" ") if entry.startswith("□"))
+    return ticked
 
 
 def actual_item(item: Item) -> dict[str, object]:

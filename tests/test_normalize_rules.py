@@ -370,3 +370,120 @@ def test_fill_down_can_be_switched_off() -> None:
         (),
         (),
     )
+
+
+def test_boxes_never_ticked_in_a_channel_column_are_bullets() -> None:
+    from grid_builder import catalog
+
+    result = catalog(
+        [
+            ["公开事项", "公开内容", "公开渠道"],
+            ["机构职能", "职责", "□政府网站 □公示栏"],
+            ["政策文件", "文件", "□政府网站"],
+        ]
+    )
+    assert [i.channels for i in result.items] == [("政府网站", "公示栏"), ("政府网站",)]
+
+
+def test_one_ticked_box_in_the_column_makes_the_boxes_choices() -> None:
+    from grid_builder import catalog
+
+    result = catalog(
+        [
+            ["公开事项", "公开内容", "公开渠道"],
+            ["机构职能", "职责", "■政府网站 □公示栏"],
+            ["政策文件", "文件", "□政府网站 □公示栏"],
+        ]
+    )
+    assert [i.channels for i in result.items] == [("政府网站",), ()]
+
+
+def test_empty_real_merge_stays_empty_while_an_empty_cell_inherits() -> None:
+    from grid_builder import catalog
+
+    result = catalog(
+        [
+            ["序号", "公开事项", "公开内容", "公开依据", "公开主体"],
+            ["1", "机构职能", "职责", "《政府信息公开条例》", "县政府办"],
+            ["2", "领导信息", "姓名", "", ""],
+            ["3", "政策文件", "文件", "", ""],
+            ["4", "规划计划", "规划", "^", "^"],
+        ]
+    )
+    assert [i.basis for i in result.items] == [
+        ("《政府信息公开条例》",),
+        ("《政府信息公开条例》",),  # a plain empty cell inherits from the item above
+        (),  # an empty cell merged over two rows stays empty for both
+        (),
+    ]
+    assert [i.subjects for i in result.items] == [("县政府办",), ("县政府办",), (), ()]
+
+
+def test_empty_merged_category_level_does_not_inherit_the_level_above() -> None:
+    from grid_builder import catalog
+
+    result = catalog(
+        [
+            ["公开事项", "<", "公开内容"],
+            ["一级事项", "二级事项", "^"],
+            ["机构信息", "机构职能", "职责"],
+            ["", "政策文件", "文件"],
+            ["^", "工作动态", "动态"],
+        ]
+    )
+    assert [i.category for i in result.items] == [
+        ("机构信息", "机构职能"),
+        ("政策文件",),
+        ("工作动态",),
+    ]
+
+
+def test_column_split_into_sub_rows_gives_one_item_per_sub_row() -> None:
+    """One 公开内容 cell divided into 【机构名称】/【联系方式】 while the others span them."""
+    from grid_builder import catalog
+
+    result = catalog(
+        [
+            ["序号", "公开事项", "公开内容", "公开依据", "公开时限"],
+            ["1", "机构信息", "【机构名称】", "《政府信息公开条例》", "20个工作日内"],
+            ["^", "^", "【联系方式】", "^", "^"],
+            ["^", "^", "【办公地址】", "^", "^"],
+        ]
+    )
+    assert [(i.seq, i.category, i.content, i.time_limit) for i in result.items] == [
+        ("1", ("机构信息",), "【机构名称】", "20个工作日内"),
+        ("1", ("机构信息",), "【联系方式】", "20个工作日内"),
+        ("1", ("机构信息",), "【办公地址】", "20个工作日内"),
+    ]
+
+
+def test_basis_column_split_into_sub_rows_gives_one_item_per_sub_row() -> None:
+    from grid_builder import catalog
+
+    result = catalog(
+        [
+            ["序号", "公开事项", "公开内容", "公开依据"],
+            ["1", "机构信息", "机构职能", "《政府信息公开条例》"],
+            ["^", "^", "^", "《浙江省政务公开办法》"],
+        ]
+    )
+    assert [i.basis for i in result.items] == [
+        ("《政府信息公开条例》",),
+        ("《浙江省政务公开办法》",),
+    ]
+    assert all(i.content == "机构职能" for i in result.items)
+    assert not [w for w in result.warnings if w.code == "continuation-row"]
+
+
+def test_row_with_only_more_subjects_and_no_merges_continues_the_item_above() -> None:
+    from grid_builder import catalog
+
+    result = catalog(
+        [
+            ["序号", "公开事项", "公开内容", "公开主体"],
+            ["1", "机构信息", "机构职能", "县政府办"],
+            ["", "", "", "县发改局"],
+        ]
+    )
+    (item,) = result.items
+    assert item.subjects == ("县政府办", "县发改局")

@@ -22,6 +22,7 @@ import regex
 from disclosure_parse.grid import Table
 from disclosure_parse.model import Audience, Disclosure, FivePublic, Item, ItemSource, ParseWarning
 from disclosure_parse.normalize.text import join_lines, strip_key_area_mark
+from disclosure_parse.normalize.ticks import column_boxes_are_bullets
 from disclosure_parse.normalize.values import (
     is_empty_value,
     is_same_as_above,
@@ -84,6 +85,7 @@ def table_items(
         if len(titles) == 1:
             section = titles[0]
     header_texts = _header_row_texts(table, layout)
+    bullets = _bullet_columns(table, layout)
     for row in range(layout.body_start, table.n_rows):
         where = f"{table.label or f'table {table_number}'}, row {row + 1}"
         values = _row_values(table, row, layout)
@@ -101,7 +103,7 @@ def table_items(
             warnings.append(ParseWarning("repeated-header", "header row repeated; skipped", where))
             continue
         if items and _continues_item_above(values, layout):
-            items[-1] = _extend_item(items[-1], values, layout, row)
+            items[-1] = _extend_item(items[-1], values, layout, row, bullets)
             _remember_continuation(memory, values, layout)
             warnings.append(
                 ParseWarning(
@@ -120,6 +122,7 @@ def table_items(
             fill_down,
             where,
             _item_source(table, table_number, row),
+            bullets,
         )
         items.append(attrs.evolve(item, section=section))
         warnings.extend(row_warnings)
@@ -154,17 +157,42 @@ def _continues_item_above(values: list[RowValue], layout: TableLayout) -> bool:
     return not (own_fields & _ITEM_IDENTITY) and bool(own_fields) and own_fields <= set(_APPENDABLE)
 
 
-def _extend_item(item: Item, values: list[RowValue], layout: TableLayout, row: int) -> Item:
+def _bullet_columns(table: Table, layout: TableLayout) -> frozenset[int]:
+    """Channel columns whose □ boxes are bullets: a tick list somewhere, no box ever ticked."""
+    bullets: set[int] = set()
+    for column in layout.columns:
+        if column.role.field is not Field.CHANNELS:
+            continue
+        texts = [
+            cell.text
+            for row in range(layout.body_start, table.n_rows)
+            if (cell := table.cell_at(row, column.index)) is not None and cell.row == row
+        ]
+        if column_boxes_are_bullets(texts):
+            bullets.add(column.index)
+    return frozenset(bullets)
+
+
+def _split_entries(field: Field, text: str, bullets: bool) -> tuple[str, ...]:
+    """A list cell's entries: legal references for basis, names or channels otherwise."""
+    if field is Field.BASIS:
+        return split_basis(text)
+    return split_list(text, boxes_are_bullets=bullets)
+
+
+def _extend_item(
+    item: Item, values: list[RowValue], layout: TableLayout, row: int, bullets: frozenset[int]
+) -> Item:
     """`item` with a continuation row's list entries appended and the row recorded."""
     changes: dict[str, object] = {}
     for column, value in zip(layout.columns, values, strict=True):
         name = _APPENDABLE.get(column.role.field)
         if name is None or value.from_above or not value.text.strip():
             continue
-        split = split_basis if column.role.field is Field.BASIS else split_list
+        entries = _split_entries(column.role.field, value.text, column.index in bullets)
         current = changes.get(name, getattr(item, name))
         assert isinstance(current, tuple)
-        changes[name] = current + tuple(e for e in split(value.text) if e not in current)
+        changes[name] = current + tuple(e for e in entries if e not in current)
     source = attrs.evolve(item.source, rows=(*item.source.rows, row + 1))
     return attrs.evolve(item, source=source, **changes)  # type: ignore[arg-type]
 
@@ -235,8 +263,10 @@ def _row_item(
     fill_down: bool,
     where: str,
     source: ItemSource,
+    bullets: frozenset[int] = frozenset(),
 ) -> tuple[Item, list[ParseWarning]]:
     warnings: list[ParseWarning] = []
+    channel_entries: list[str] = []
     texts: dict[int, str] = {}
     for column, value in zip(layout.columns, values, strict=True):
         text = value.text
@@ -304,10 +334,13 @@ def _row_item(
         if role.field in (Field.EXTRA, Field.REMARK):
             extra[_extra_name(column)] = join_lines(text)
             continue
+        if role.field is Field.CHANNELS:
+            channel_entries.extend(split_list(text, boxes_are_bullets=column.index in bullets))
+            continue
         fields.setdefault(role.field, []).append(text)
 
     memory.texts = texts
-    channels = _listed(fields.get(Field.CHANNELS), split_list)
+    channels = tuple(channel_entries)
     # a 公开方式 column may name how (主动公开) rather than where: those are flags
     for entry in channels:
         flag = vocabulary.flag_for_label(Field.DISCLOSURE, entry)
