@@ -146,7 +146,11 @@ def test_manner_column_gives_disclosure_and_keeps_the_rest_in_extra() -> None:
     assert [i.channels for i in result.items] == [(), (), ()]
     assert result.items[1].extra == {"公开方式": "全文发布"}
     assert result.items[2].extra == {"公开方式": "网上公开"}
-    assert [w.code for w in result.warnings] == ["unknown-label", "unknown-label"]
+    assert [w.code for w in result.warnings] == [
+        "column-role-assumed",  # 公开方式 read as a manner from its cells
+        "unknown-label",
+        "unknown-label",
+    ]
 
 
 def test_manner_column_beside_a_channel_column_names_disclosure_and_audience() -> None:
@@ -356,6 +360,18 @@ def test_level_column_holding_the_level_name_gives_that_level() -> None:
     )
     assert [set(i.levels) for i in result.items] == [{"县级", "乡、村级"}, {"州级", "乡、村级"}]
     assert result.warnings == ()
+
+
+def test_a_column_typed_by_its_cells_is_reported() -> None:
+    result = catalog(
+        [
+            ["公开事项", "公开内容", "公开"],
+            ["机构职能", "职责", "20个工作日内"],
+        ]
+    )
+    (warning,) = result.warnings
+    assert warning.code == "column-role-assumed"
+    assert "column 3 (公开) read as time_limit" in warning.message
 
 
 @pytest.mark.parametrize(

@@ -149,7 +149,9 @@ def _typed_by_cells(column: MappedColumn, texts: list[str]) -> MappedColumn:
     role, certainty = _BY_KIND[kind]
     if role.field is column.role.field and role.flag == column.role.flag:
         return attrs.evolve(column, certainty=Certainty.LABEL)
-    return attrs.evolve(column, role=role, certainty=certainty)
+    share = sum(1 for t in texts if column_kind(t) is kind)
+    reason = f"{share} of its {len(texts)} cells look like a {kind.value}"
+    return attrs.evolve(column, role=role, certainty=certainty, assumed=reason)
 
 
 def _demoted(column: MappedColumn) -> MappedColumn:
@@ -179,7 +181,12 @@ def _manner_beside_channels(columns: list[MappedColumn]) -> list[MappedColumn]:
     """A 公开方式 read as channels only by default says how when a real channel column exists."""
     real = any(c.role.field is Field.CHANNELS and c.certainty is Certainty.LABEL for c in columns)
     return [
-        attrs.evolve(c, role=ColumnRole(Field.DISCLOSURE), certainty=Certainty.LABEL)
+        attrs.evolve(
+            c,
+            role=ColumnRole(Field.DISCLOSURE),
+            certainty=Certainty.LABEL,
+            assumed="the table has a channel column of its own, so this one says how",
+        )
         if real and c.role.field is Field.CHANNELS and c.certainty is Certainty.CELLS
         else c
         for c in columns

@@ -40,6 +40,8 @@ class MappedColumn:
     levels_in_cell: int = 1
     #: the header cell also covers a neighbouring column (no sub-header tells them apart)
     shared_header: bool = False
+    #: why the role is not the header's own, when the cells or the table decided it
+    assumed: str | None = None
 
 
 @attrs.frozen

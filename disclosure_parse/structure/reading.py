@@ -56,7 +56,25 @@ def read_table(table: Table, vocabulary: HeaderVocabulary, position: int = 0) ->
     columns = name_columns(table, rows, vocabulary)
     columns = settle_columns(table, rows, columns)
     layout = TableLayout(title_rows=rows.title_rows, header_rows=rows.header_rows, columns=columns)
-    return TableReading(position, table, layout, catalog_score(layout), tuple(warnings))
+    score = catalog_score(layout)
+    if score > 0:
+        warnings.extend(_assumptions(table, layout))
+    return TableReading(position, table, layout, score, tuple(warnings))
+
+
+def _assumptions(table: Table, layout: TableLayout) -> list[ParseWarning]:
+    """A warning for every column whose role its header did not give (the cells or the
+    table decided it): the call may be wrong, and the user should know it was made."""
+    return [
+        ParseWarning(
+            "column-role-assumed",
+            f"column {column.index + 1} ({'/'.join(column.header) or 'no header'}) read as "
+            f"{column.role.name}: {column.assumed}",
+            f"{table.label or 'table'}, column {column.index + 1}",
+        )
+        for column in layout.columns
+        if column.assumed is not None
+    ]
 
 
 def find_layout(table: Table, vocabulary: HeaderVocabulary) -> TableLayout:
