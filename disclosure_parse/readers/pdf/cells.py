@@ -7,17 +7,23 @@ from __future__ import annotations
 import bisect
 
 from disclosure_parse.readers.pdf.layout import PageCell, PageTable
-from disclosure_parse.readers.pdf.rules import Segment, cluster, covered
+from disclosure_parse.readers.pdf.rules import SNAP, Segment, cluster, covered
 from disclosure_parse.readers.pdf.text_lines import Char, text_lines
 
 #: smallest table, in grid lines each way (2 = one cell)
 MIN_LINES = 2
+#: how far (pt) both outer vertical rules must run past the last horizontal rule for the
+#: table to go on there with its edge left open (a row cut by a page break, drawn open)
+OPEN_EDGE = 2 * SNAP
 
 
 def grid(page: int, horizontal: list[Segment], vertical: list[Segment]) -> PageTable | None:
     """The merged-cell grid of one table: a missing border joins two elementary cells."""
     xs, ys = cluster(v.pos for v in vertical), cluster(h.pos for h in horizontal)
-    if len(xs) < MIN_LINES or len(ys) < MIN_LINES:
+    if len(xs) < MIN_LINES or not ys:
+        return None
+    ys = _open_edges(xs, ys, vertical)
+    if len(ys) < MIN_LINES:
         return None
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     parent = list(range(n_rows * n_cols))
@@ -42,10 +48,39 @@ def grid(page: int, horizontal: list[Segment], vertical: list[Segment]) -> PageT
             box[0], box[1] = min(box[0], r), max(box[1], r + 1)
             box[2], box[3] = min(box[2], c), max(box[3], c + 1)
     cells = [
-        PageCell(r0, r1, c0, c1, xs[c0], xs[c1], ys[r0], ys[r1])
+        PageCell(
+            r0,
+            r1,
+            c0,
+            c1,
+            xs[c0],
+            xs[c1],
+            ys[r0],
+            ys[r1],
+            open_top=r0 == 0 and not covered(horizontal, ys[0], xs[c0], xs[c1]),
+            open_bottom=r1 == n_rows and not covered(horizontal, ys[-1], xs[c0], xs[c1]),
+        )
         for r0, r1, c0, c1 in sorted(boxes.values())
     ]
     return PageTable(page=page, xs=xs, ys=ys, cells=cells)
+
+
+def _open_edges(xs: list[float], ys: list[float], vertical: list[Segment]) -> list[float]:
+    """Grid rows extended to where both outer vertical rules end, past the outer rules.
+
+    A producer that leaves a cut row open at a page break draws no rule at the page's
+    edge of the table; the side rules still run there, and so does the row.
+    """
+    outer = [[v for v in vertical if abs(v.pos - x) <= SNAP] for x in (xs[0], xs[-1])]
+    if not all(outer):
+        return ys
+    top = max(min(v.start for v in side) for side in outer)
+    bottom = min(max(v.end for v in side) for side in outer)
+    if top < ys[0] - OPEN_EDGE:
+        ys = [top, *ys]
+    if bottom > ys[-1] + OPEN_EDGE:
+        ys = [*ys, bottom]
+    return ys
 
 
 # --- glyphs into cells and lines ----------------------------------------------------------

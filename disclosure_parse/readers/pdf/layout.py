@@ -9,7 +9,11 @@ from disclosure_parse.readers.pdf.text_lines import Char, TextLine
 
 @attrs.define
 class PageCell:
-    """A cell of one page's grid: rows r0..r1 and columns c0..c1 (ends exclusive)."""
+    """A cell of one page's grid: rows r0..r1 and columns c0..c1 (ends exclusive).
+
+    `open_top` / `open_bottom`: the cell is at the table part's top / bottom edge and no
+    ruling line closes it there (what a cut row left open at a page break looks like).
+    """
 
     r0: int
     r1: int
@@ -21,6 +25,8 @@ class PageCell:
     bottom: float
     lines: list[TextLine] = attrs.Factory(list)
     chars: list[Char] = attrs.Factory(list)
+    open_top: bool = False
+    open_bottom: bool = False
 
 
 @attrs.define

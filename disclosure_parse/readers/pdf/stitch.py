@@ -15,6 +15,7 @@ import attrs
 from disclosure_parse.errors import ResourceLimitError
 from disclosure_parse.grid import Cell, Table
 from disclosure_parse.options import Options
+from disclosure_parse.readers.pdf import breaks
 from disclosure_parse.readers.pdf.layout import PageCell, PageTable
 from disclosure_parse.readers.pdf.rules import SNAP, cluster
 from disclosure_parse.readers.pdf.text_lines import cell_text, joint
@@ -90,28 +91,6 @@ def _repeated_header_rows(first: PageTable, part: PageTable) -> int:
     return 0
 
 
-def _gap_below(cell: PageCell) -> float:
-    return cell.bottom - cell.lines[-1].bottom if cell.lines else cell.bottom - cell.top
-
-
-def _gap_above(cell: PageCell) -> float:
-    return cell.lines[0].top - cell.top if cell.lines else cell.bottom - cell.top
-
-
-def _is_full(cell: PageCell) -> bool:
-    """Text reaches the bottom border: the cell may go on past the page break."""
-    return bool(cell.lines) and _gap_below(cell) < cell.lines[-1].size * 0.8 + 2.0
-
-
-def _is_top_heavy(cell: PageCell) -> bool:
-    """Text at the top with a free line below it, in a cell cut at the page bottom.
-
-    A vertically centred cell cut by a page break shows its first lines at the top of the
-    page's piece and the rest, centred, on the next page; a whole cell would be centred.
-    """
-    return bool(cell.lines) and _gap_below(cell) > _gap_above(cell) + cell.lines[-1].size * 0.8
-
-
 @attrs.define
 class TableBuilder:
     """One logical table being built from its page parts, top to bottom."""
@@ -121,10 +100,12 @@ class TableBuilder:
     cells: list[_OpenCell] = attrs.Factory(list)
     n_rows: int = 0
     header_rows: int = 0
+    #: which columns set their text centred (split-mode evidence at page breaks)
+    aligned: breaks.Alignment = attrs.Factory(breaks.Alignment)
     #: global columns holding a vertically merged body cell somewhere
     merged_cols: set[int] = attrs.Factory(set)
-    #: usual distance between the lines of a cell
-    pitch: float = 0.0
+    #: line pitch and lowest whole row, for page-break decisions
+    shape: breaks.TableShape = attrs.Factory(breaks.TableShape)
 
     def fits(self, part: PageTable) -> bool:
         """Whether `part` continues this table: same outer borders on the next page."""
@@ -146,9 +127,19 @@ class TableBuilder:
             for cell in part.cells
             if cell.r1 - cell.r0 > 1 and cell.r0 >= skip
         }
-        self.pitch = _line_pitch(self.parts)
+        last = len(self.parts) - 1
+        self.aligned = breaks.alignment(
+            (self._col(cell.x0), cell)
+            for index, (part, skip) in enumerate(zip(self.parts, [0, *skips], strict=True))
+            for cell in part.cells
+            if not _at_break(cell, part, head=None if index == 0 else skip, foot=index < last)
+        )
+        self.shape = breaks.TableShape(
+            pitch=_line_pitch(self.parts),
+            lowest_row=_lowest_row(self.parts, [header, *skips]),
+        )
         for index, part in enumerate(self.parts):
-            self._add(part, first=index == 0)
+            self._add(part, previous=self.parts[index - 1] if index else None)
         n_cols = len(self.xs) - 1
         if self.n_rows * max(n_cols, 1) > options.limits.max_table_cells:
             raise ResourceLimitError(
@@ -179,16 +170,16 @@ class TableBuilder:
     def _col(self, x: float) -> int:
         return min(range(len(self.xs)), key=lambda i: abs(self.xs[i] - x))
 
-    def _add(self, part: PageTable, *, first: bool) -> None:
-        skip = 0 if first else _repeated_header_rows(self.parts[0], part)
+    def _add(self, part: PageTable, *, previous: PageTable | None) -> None:
+        skip = 0 if previous is None else _repeated_header_rows(self.parts[0], part)
         if skip:
             self.header_rows = max(self.header_rows, skip)
         pad = _padding(part)
         body = [c for c in part.cells if c.r0 >= skip]
         continued: dict[int, _OpenCell] = {}
         row_continues = False
-        if not first and self.n_rows:
-            continued, row_continues = self._continuations(part, body, skip)
+        if previous is not None and self.n_rows:
+            continued, row_continues = self._continuations(previous, body, skip)
         base = self.n_rows - 1 if row_continues else self.n_rows
         for cell in body:
             start, end = base + cell.r0 - skip, base + cell.r1 - skip
@@ -212,64 +203,56 @@ class TableBuilder:
         self.n_rows = base + len(part.ys) - 1 - skip
 
     def _continuations(
-        self, part: PageTable, body: list[PageCell], skip: int
+        self, previous: PageTable, body: list[PageCell], skip: int
     ) -> tuple[dict[int, _OpenCell], bool]:
-        """Which cells at the top of `part` go on a cell cut at the previous page's bottom.
-
-        Ruling lines do not tell: LibreOffice and Word draw a border on both sides of every
-        page break. The text does: in a row that something crosses, every cell is set at
-        the top of its piece instead of centred ("split mode"). Then the whole row was cut
-        when each cell with text at the top of this page sits under a cell whose text
-        filled its piece; otherwise only the merged cells go on: those spanning several
-        rows above, or, in a column with vertical merges elsewhere, a label whose piece
-        above still had room for one line but not two: that room was a blank paragraph
-        ("工作", "", "动态"), else the next line would have been set there.
-        """
+        """Which cells at the top of a part (its `body` below `skip` header rows) go on a
+        cell cut at the foot of the `previous` part."""
         last_row = self.n_rows - 1
-        bottom = {
-            (c.col, c.col + c.col_span): c
-            for c in self.cells
-            if c.row <= last_row < c.row + c.row_span
-        }
-        if not _split_mode([c.last for c in bottom.values()]):
-            return {}, False
-        pairs: list[tuple[PageCell, _OpenCell]] = []
-        for cell in body:
+        foot = [c for c in self.cells if c.row <= last_row < c.row + c.row_span]
+        by_columns = {(c.col, c.col + c.col_span): c for c in foot}
+        head_row = [cell for cell in body if cell.r0 == skip]
+        pairs: list[breaks.Pair] = []
+        owners: list[_OpenCell] = []
+        for cell in head_row:
             col = self._col(cell.x0)
-            above = bottom.get((col, max(col + 1, self._col(cell.x1))))
-            if cell.r0 == skip and above is not None:
-                pairs.append((cell, above))
-        with_text = [(x, y) for x, y in pairs if x.lines]
-        row_cut = (
-            bool(with_text)
-            and all(_is_full(y.last) or _spans_above(y, last_row) for x, y in with_text)
-            and any(_is_full(y.last) and y.row == last_row for x, y in with_text)
+            above = by_columns.get((col, max(col + 1, self._col(cell.x1))))
+            if above is not None:
+                pairs.append(
+                    breaks.Pair(
+                        cell,
+                        above.last,
+                        foot_is_merge=above.row < last_row,
+                        merge_column=col in self.merged_cols,
+                    )
+                )
+                owners.append(above)
+        foot_row = breaks.Foot(
+            cells=tuple((c.last, self.aligned.centres(c.col)) for c in foot),
+            height=previous.ys[-1] - previous.ys[-2],
         )
-        continued: dict[int, _OpenCell] = {}
-        for x, y in pairs:
-            if row_cut or _spans_above(y, last_row) or self._cut_label(x, y):
-                continued[id(x)] = y
-        return continued, row_cut
-
-    def _cut_label(self, x: PageCell, y: _OpenCell) -> bool:
-        """A merged cell whose text was cut by the page break, in a column that has merges.
-
-        Either its piece above holds one line and room for one more but not two (that
-        room was a blank paragraph: "工作", "", "动态"), or its last line above wrapped
-        and the text goes on in a piece spanning several rows here.
-        """
-        above = y.last
-        if not x.lines or not above.lines or y.col not in self.merged_cols:
-            return False
-        if len(above.lines) == 1 and not _is_full(above):
-            return _gap_below(above) < 2 * self.pitch
-        wrapped = joint(above.lines[-1], x.lines[0], above.x1 - _padding_of(above)) != "\n"
-        return _is_full(above) and wrapped and x.r1 - x.r0 > 1
+        decision = breaks.decide(pairs, head_row, foot_row, self.shape)
+        continued = {id(pairs[i].head): owners[i] for i in decision.continued}
+        return continued, decision.row_cut
 
 
-def _padding_of(cell: PageCell) -> float:
-    """A cell's left margin, from where its text starts."""
-    return max(0.0, min((line.x0 - cell.x0 for line in cell.lines), default=0.0))
+def _at_break(cell: PageCell, part: PageTable, *, head: int | None, foot: bool) -> bool:
+    """A cell touching a page break, where a cut row is set at the top: not a style sample.
+
+    `head` is the part's first body row when a break is above it; `foot` whether one is
+    below it.
+    """
+    return (foot and cell.r1 == len(part.ys) - 1) or (head is not None and cell.r0 <= head)
+
+
+def _lowest_row(parts: list[PageTable], header_rows: list[int]) -> float | None:
+    """The height of the lowest body row that no page break touches (None if under two)."""
+    heights = [
+        part.ys[r + 1] - part.ys[r]
+        for index, (part, skip) in enumerate(zip(parts, header_rows, strict=True))
+        for r in range(skip, len(part.ys) - 1)
+        if (index == 0 or r > skip) and (index == len(parts) - 1 or r < len(part.ys) - 2)
+    ]
+    return min(heights) if len(heights) >= 2 else None
 
 
 def _line_pitch(parts: list[PageTable]) -> float:
@@ -285,14 +268,3 @@ def _line_pitch(parts: list[PageTable]) -> float:
         sizes = [line.size for part in parts for cell in part.cells for line in cell.lines]
         return 1.2 * statistics.median(sizes) if sizes else 12.0
     return statistics.median(steps)
-
-
-def _spans_above(cell: _OpenCell, last_row: int) -> bool:
-    """A merged cell over several rows down to the page bottom (and set at its top)."""
-    return cell.row < last_row and cell.last.r1 - cell.last.r0 > 1
-
-
-def _split_mode(cells: list[PageCell]) -> bool:
-    """Every cell of the page's last row with room to spare has its text at the top."""
-    roomy = [c for c in cells if c.lines and _gap_above(c) + _gap_below(c) >= c.lines[0].size]
-    return all(_is_top_heavy(c) for c in roomy)

@@ -6,6 +6,7 @@ joined without a newline, a line that ended early keeps its "\\n" (docs/pdf.md, 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,9 +15,23 @@ import attrs
 Char = dict[str, Any]
 
 
+#: may not end a line (CJK line breaking): the character after it goes down with it
+OPENERS = frozenset("（《【「『“‘〔［｛〈([{")
+#: may not start a line: it goes down with the character before it
+CLOSERS = frozenset("）》】」』”’〕］｝〉、。，．：；！？)]},.:;!?/%")
+#: no break on either side ("区/企" goes down as one)
+JOINERS = frozenset("/")
+
+
 @attrs.define
 class TextLine:
-    """One visual line of text: its glyphs joined, and its box."""
+    """One visual line of text: its glyphs joined, and its box.
+
+    `first_unit_width` is the width of what a wrap pushes down as one piece: the first
+    character (CJK) or word (Latin), with any opening punctuation before it and closing
+    punctuation after it. `ends_at_space`: the line's last glyph is a space (where a
+    wrap broke the text).
+    """
 
     text: str
     x0: float
@@ -24,17 +39,8 @@ class TextLine:
     top: float
     bottom: float
     size: float
-
-    @property
-    def first_unit_width(self) -> float:
-        """Width of the first word (Latin) or character (CJK): what a wrap pushed down."""
-        stripped = self.text.lstrip()
-        if not stripped:
-            return 0.0
-        if is_wide(stripped[0]):
-            return self.size
-        word = stripped.split(" ", 1)[0]
-        return self.size * 0.5 * len(word)
+    first_unit_width: float = 0.0
+    ends_at_space: bool = False
 
 
 def is_wide(ch: str) -> bool:
@@ -100,7 +106,39 @@ def _line(chars: list[Char]) -> TextLine:
         top=min(c["top"] for c in chars),
         bottom=max(c["bottom"] for c in chars),
         size=max(c["size"] for c in chars),
+        first_unit_width=_first_unit_width(chars),
+        ends_at_space=chars[-1]["text"].isspace(),
     )
+
+
+def _first_unit_width(chars: list[Char]) -> float:
+    """Width of the line's first unbreakable piece, from its glyphs (see `TextLine`)."""
+    glyphs = list(itertools.dropwhile(lambda c: c["text"].isspace(), chars))
+    end = _unit_end(glyphs, 0)
+    return float(glyphs[end - 1]["x1"] - glyphs[0]["x0"]) if end else 0.0
+
+
+def _unit_end(glyphs: list[Char], start: int) -> int:
+    """Where the unbreakable piece starting at `start` ends (exclusive)."""
+    end = start
+    if end >= len(glyphs) or glyphs[end]["text"].isspace():
+        return end
+    while end < len(glyphs) - 1 and glyphs[end]["text"] in OPENERS:
+        end += 1
+    if is_wide(glyphs[end]["text"][:1]):
+        end += 1
+    else:  # a Latin word (with the punctuation written inside it)
+        while (
+            end < len(glyphs)
+            and not glyphs[end]["text"].isspace()
+            and not is_wide(glyphs[end]["text"][:1])
+        ):
+            end += 1
+    while end < len(glyphs) and glyphs[end]["text"] in CLOSERS:
+        end += 1
+    if glyphs[end - 1]["text"] in JOINERS:
+        end = max(end, _unit_end(glyphs, end))
+    return end
 
 
 def joint(before: TextLine, after: TextLine, right: float) -> str:
@@ -113,6 +151,8 @@ def joint(before: TextLine, after: TextLine, right: float) -> str:
         return "\n"
     if right - before.x1 > after.first_unit_width + before.size * 0.3:
         return "\n"
+    if before.ends_at_space:
+        return " "  # the text had a space where the line broke ("】 【", "获 取")
     last, first = before.text[-1:], after.text[:1]
     if is_wide(last or " ") or is_wide(first or " ") or (last.isdigit() and first.isdigit()):
         return ""  # CJK text, or a number broken over two lines
