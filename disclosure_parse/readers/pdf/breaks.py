@@ -149,11 +149,13 @@ def decide(
         return _by_rules(pairs, head_row)
     split = _split_mode(foot.cells)
     with_text = [p for p in pairs if p.head.lines]
-    row_cut = (
-        (split or _cut_short(foot, shape) or _ended_cells(pairs, foot))
-        and bool(with_text)
-        and all(is_full(p.foot) or p.foot_is_merge for p in with_text)
-        and any(is_full(p.foot) and not p.foot_is_merge for p in with_text)
+    under_cut_text = bool(with_text) and all(is_full(p.foot) or p.foot_is_merge for p in with_text)
+    row_cut = under_cut_text and (
+        _cut_short(foot, shape)
+        or (
+            (split or _ended_cells(pairs, foot))
+            and any(_overflowed(p.foot) and not p.foot_is_merge for p in with_text)
+        )
     )
     if row_cut:
         return Decision(continued=frozenset(range(len(pairs))), row_cut=True)
@@ -175,13 +177,20 @@ def _by_rules(pairs: Sequence[Pair], head_row: Sequence[PageCell]) -> Decision:
     return Decision(continued=continued, row_cut=row_cut)
 
 
+def _overflowed(cell: PageCell) -> bool:
+    """Lines of text fill the piece to its bottom border: more may follow. (In a piece one
+    line high every cell with text is full, which says nothing.)"""
+    return is_full(cell) and len(cell.lines) >= 2
+
+
 def _cut_short(foot: Foot, shape: TableShape) -> bool:
-    """The foot row holds one line per cell and is lower than every whole row of the
-    table: a row cut after its first line (its cells have no room to show alignment)."""
+    """The foot row holds one line per cell (merges from above aside) and is lower than
+    every whole row of the table: a row cut after its first line, whose cells have no
+    room to show their alignment."""
     return (
         shape.lowest_row is not None
         and foot.height < shape.lowest_row - SNAP
-        and all(len(cell.lines) <= 1 for cell, _ in foot.cells)
+        and all(len(cell.lines) <= 1 for cell, _ in foot.cells if cell.r1 - cell.r0 == 1)
     )
 
 
