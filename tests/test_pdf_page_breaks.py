@@ -15,6 +15,9 @@ from repo_files import ROOT, convert, items_apart_from_position, metadata
 
 from disclosure_parse.grid import Cell, Table
 from disclosure_parse.pipeline import read_document
+from disclosure_parse.readers.pdf import breaks
+from disclosure_parse.readers.pdf.layout import PageCell
+from disclosure_parse.readers.pdf.text_lines import TextLine
 
 DOCUMENTS = ("page-break-labels", "page-break-labels-top", "page-break-rows", "sub-rows")
 
@@ -251,3 +254,71 @@ def test_rows_ruled_on_both_sides_of_a_page_break_stay_apart() -> None:
         "alpha two",
         "gamma",
     ]
+
+
+# --- the page-break rules on their own ------------------------------------------------------
+
+LINE = 12.0  # a 10 pt line and its leading
+
+
+def piece(
+    col: int, top: float, bottom: float, *lines: tuple[float, str], rows: int = 1
+) -> PageCell:
+    """A cell piece of one column (60 pt wide) with text lines at the given tops."""
+    x0 = 60.0 * col
+    cell = PageCell(0, rows, col, col + 1, x0, x0 + 60.0, top, bottom)
+    cell.lines = [
+        TextLine(text, x0 + 2, x0 + 2 + 10 * len(text), t, t + 10.0, 10.0, 10.0)
+        for t, text in lines
+    ]
+    return cell
+
+
+def decide(
+    pairs: list[breaks.Pair], foot: list[tuple[PageCell, bool]], height: float
+) -> breaks.Decision:
+    return breaks.decide(
+        pairs,
+        [p.head for p in pairs],
+        breaks.Foot(tuple(foot), height),
+        breaks.TableShape(LINE, 2 * LINE),
+    )
+
+
+def test_centred_label_at_a_page_head_is_new_however_empty_its_first_lines() -> None:
+    """A label merge filling its foot piece, then a label centred in a tall head piece
+    (its first lines empty): nothing says the label above was cut."""
+    foot = piece(0, 700, 2 * LINE + 700, (700, "重大建设"), (712, "项目"), rows=2)
+    head = piece(0, 50, 50 + 5 * LINE, (76, "规划计划"), rows=5)
+    pair = breaks.Pair(head, foot, foot_is_merge=True, merge_column=True)
+    assert decide([pair], [(foot, True)], LINE) == breaks.Decision(frozenset(), row_cut=False)
+
+
+def test_rows_of_full_multi_line_cells_stay_apart() -> None:
+    """Every cell at the foot holds three lines that fill it: no cell shows alignment."""
+    feet = [
+        piece(c, 700, 700 + 3 * LINE, (700, "行政"), (712, "执法"), (724, "公示")) for c in range(3)
+    ]
+    heads = [
+        piece(c, 50, 50 + 3 * LINE, (50, "行政"), (62, "许可"), (74, "公示")) for c in range(3)
+    ]
+    pairs = [
+        breaks.Pair(h, f, foot_is_merge=False, merge_column=False)
+        for h, f in zip(heads, feet, strict=True)
+    ]
+    decision = decide(pairs, [(f, True) for f in feet], 3 * LINE)
+    assert decision == breaks.Decision(frozenset(), row_cut=False)
+
+
+def test_row_whose_short_cells_ended_and_long_cells_go_on_is_cut() -> None:
+    """序号 ended with room below and has nothing at the head; 公开内容 fills its piece
+    with several lines and goes on: the row was cut (a top-aligned table)."""
+    seq_foot, seq_head = piece(0, 700, 700 + 4 * LINE, (700, "39")), piece(0, 50, 50 + 2 * LINE)
+    text_foot = piece(1, 700, 700 + 4 * LINE, *((700 + LINE * i, "解读材料") for i in range(4)))
+    text_head = piece(1, 50, 50 + 2 * LINE, (50, "视频解读"), (62, "材料"))
+    pairs = [
+        breaks.Pair(seq_head, seq_foot, foot_is_merge=False, merge_column=False),
+        breaks.Pair(text_head, text_foot, foot_is_merge=False, merge_column=False),
+    ]
+    decision = decide(pairs, [(seq_foot, False), (text_foot, False)], 4 * LINE)
+    assert decision == breaks.Decision(frozenset({0, 1}), row_cut=True)

@@ -1,23 +1,25 @@
 """Page breaks: which cells at the head of a page go on a cell cut at the foot of the last.
 
-A cell goes on across a break only on evidence that it was cut (docs/pdf.md, "Across a
-page break"):
+A cell goes on across a break only on evidence that it was cut (docs/pdf.md, step 5):
 
 1. **Ruling lines**, when the producer leaves a cut open: a head cell with no rule above
    it, or a foot cell with no rule below it, goes on. If any cell at a break is open,
    the producer marks cuts that way, and a cell closed on both sides is a new cell.
 2. **Layout**, when every cell is closed on both sides (LibreOffice and Word draw a rule
-   at every page break, so there the rules say nothing):
-   - a head cell **with text** goes on only a cell whose text was cut: the foot row is
-     laid out as a cut row ("split mode": its cells are set at the top although their
-     columns are centred elsewhere) and the foot cell's text left no room for another
-     line (one blank paragraph aside). Blank space above a head cell's text is never
-     evidence: a vertically centred label leaves its first lines empty.
-   - a whole row is cut when, in split mode, every head cell with text sits under a cut
-     cell. Rows whose cells are all filled with text give no split-mode evidence, so two
-     such neighbouring rows stay two rows.
-   - a head cell **without text** goes on a vertical merge above it (the merge's text was
-     all set on the earlier page), or is itself a merge going on from a foot cell with
+   at every page break, so there the rules say nothing). A cut shows as: the foot row
+   set at the top of its cells although their columns are centred elsewhere ("split
+   mode"); a one-line foot row lower than every whole row; or foot cells whose text
+   ended with room to spare and nothing below them.
+   - A whole row is cut when every head cell with text sits under a foot cell whose
+     text reached its bottom, and the foot row was cut after its first line, or shows
+     split mode or ended cells and some foot cell of two or more lines is filled. Rows
+     whose cells all hold several lines filling them show none of this: two such
+     neighbouring rows stay two rows.
+   - Otherwise a head cell **with text** goes on only a merge whose text the break cut
+     (split mode, and no room left for its next line). Blank space above a head cell's
+     text is never evidence: a vertically centred label leaves its first lines empty.
+   - A head cell **without text** is the rest of a merge above it (the merge's text was
+     all set on the earlier page), or itself a merge going on from a foot cell with
      text; an empty merge crossing the break is one empty merged cell.
 """
 
@@ -116,7 +118,8 @@ class Pair:
 class Foot:
     """The last row of the previous page's part."""
 
-    #: the cells covering it, each with whether its column sets text centred
+    #: the last pieces of the cells covering it, each with whether its column sets text
+    #: centred (see `Alignment`)
     cells: tuple[tuple[PageCell, bool], ...]
     #: its height on the page
     height: float
@@ -149,7 +152,9 @@ def decide(
         return _by_rules(pairs, head_row)
     split = _split_mode(foot.cells)
     with_text = [p for p in pairs if p.head.lines]
-    under_cut_text = bool(with_text) and all(is_full(p.foot) or p.foot_is_merge for p in with_text)
+    under_cut_text = all(is_full(p.foot) or p.foot_is_merge for p in with_text) and any(
+        is_full(p.foot) and not p.foot_is_merge for p in with_text
+    )
     row_cut = under_cut_text and (
         _cut_short(foot, shape)
         or (
