@@ -13,15 +13,18 @@ from __future__ import annotations
 
 import argparse
 import io
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
 
-from disclosure_parse import parse
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # measure this checkout's package, not an installed copy
+
+from disclosure_parse import parse  # noqa: E402
+
 SAMPLES = (
     ROOT / "samples" / "quzhou-city-2018.pdf",
     ROOT / "samples" / "quzhou-city-2018-norepeat.pdf",

@@ -4,7 +4,7 @@ python-docx makes the package, the paragraphs and the table with its w:tblGrid; 
 are raw WordprocessingML, because python-docx has no API for what the tests need: a
 w:vMerge continuation written where we say (or left out, as a lost merge), w:gridBefore,
 w:tblHeader, rows and cells wrapped in w:sdt, and runs holding w:sym glyphs, content-control
-checkboxes or legacy form fields.
+checkboxes or legacy form fields; and, for documents printed to PDF, w:cantSplit and w:vAlign.
 
     build_docx(
         header=[Row(["序号", Cell("事项名称", span=2), "公开内容"], header=True), ...],
@@ -54,6 +54,8 @@ class Cell:
     sdt: bool = False
     #: write w:vMerge without w:val (the short form of "continue")
     bare_continue: bool = False
+    #: w:vAlign ("center", "bottom"); None leaves Word's default (top)
+    v_align: str | None = None
 
 
 #: a vertical-merge continuation cell (w:vMerge with no w:val), one grid column wide
@@ -75,6 +77,8 @@ class Row:
     grid_before: int = 0
     #: wrap the w:tr in a row-level w:sdt content control
     sdt: bool = False
+    #: w:cantSplit: the row may not break across pages
+    cant_split: bool = False
 
 
 RowLike = Row | Sequence[CellLike]
@@ -160,10 +164,12 @@ def _sdt(content: etree._Element) -> etree._Element:
 
 def _row_element(row: Row) -> etree._Element:
     tr = _el("w:tr")
-    if row.header or row.grid_before:
+    if row.header or row.grid_before or row.cant_split:
         tr_pr = etree.SubElement(tr, qn("w:trPr"))
         if row.grid_before:
             etree.SubElement(tr_pr, qn("w:gridBefore"), {qn("w:val"): str(row.grid_before)})
+        if row.cant_split:
+            etree.SubElement(tr_pr, qn("w:cantSplit"))
         if row.header:
             attrs = {} if row.header_val is None else {qn("w:val"): row.header_val}
             etree.SubElement(tr_pr, qn("w:tblHeader"), attrs)
@@ -181,6 +187,8 @@ def _cell_element(cell: Cell) -> etree._Element:
     if cell.vmerge is not None:
         attrs = {} if cell.bare_continue else {qn("w:val"): cell.vmerge}
         etree.SubElement(tc_pr, qn("w:vMerge"), attrs)
+    if cell.v_align is not None:
+        etree.SubElement(tc_pr, qn("w:vAlign"), {qn("w:val"): cell.v_align})
     if cell.blocks_xml is not None:
         tc.extend(fragment(cell.blocks_xml))
     elif cell.xml is not None:

@@ -88,6 +88,21 @@ def test_table_over_eleven_pages_is_one_table_with_one_header(
     assert header_texts == ["公开内容"]
 
 
+@pytest.mark.parametrize("path", QUZHOU_PDFS)
+def test_pdf_grid_is_the_docx_grid_cell_for_cell(path: str) -> None:
+    """Every merge, also those cut by page breaks, and every row cut by one, comes back
+    as in the .docx (cell text compared without line breaks and spaces)."""
+
+    def shape(relative: str) -> list[tuple[int, int, int, int, str]]:
+        document = read_document((ROOT / relative).read_bytes(), relative)
+        table = next(block for block in document.blocks if isinstance(block, Table))
+        return sorted(
+            (c.row, c.col, c.row_span, c.col_span, "".join(c.text.split())) for c in table.cells
+        )
+
+    assert shape(path) == shape(QUZHOU_DOCX)
+
+
 def test_missing_ruling_line_is_a_merged_cell(repeated_header_grid: Table) -> None:
     """序号 "1" spans the five rows of 机构概况; the header's 事项名称 spans 一级 and 二级."""
     first_group = repeated_header_grid.cell_at(2, 0)
