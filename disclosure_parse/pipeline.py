@@ -32,7 +32,7 @@ from disclosure_parse.structure.metadata import (
     table_text,
 )
 from disclosure_parse.structure.reading import read_table, read_tables
-from disclosure_parse.structure.surroundings import read_surroundings
+from disclosure_parse.structure.surroundings import TITLE_HINT, read_surroundings
 from disclosure_parse.structure.vocabulary import DEFAULT_VOCABULARY, Field, HeaderVocabulary
 
 Source = str | os.PathLike[str] | bytes
@@ -170,12 +170,9 @@ def _table_title(catalog_tables: list[tuple[int, Table, TableLayout]]) -> str | 
     texts = [join_lines(c.text) for c in table.row_cells(layout.title_rows[0]) if c.text.strip()]
     if len(texts) != 1:
         return None
-    if len(catalog_tables) > 1 and not _TITLE_HINT.search(texts[0]):
+    if len(catalog_tables) > 1 and not TITLE_HINT.search(texts[0]):
         return None
     return texts[0]
-
-
-_TITLE_HINT = regex.compile(r"目录|清单|目錄|清單")
 
 
 def _classify_tables(

@@ -27,6 +27,8 @@ GOLDEN = [
     ("samples/department-catalog.xlsx", "department-catalog.json"),
     ("samples/traditional-major-projects.html", "traditional-major-projects.json"),
     ("samples/card-agricultural-subsidies.html", "card-agricultural-subsidies.json"),
+    ("samples/township-housing-standard.html", "township-housing-standard.json"),
+    ("samples/website-column-framework.docx", "website-column-framework.json"),
 ]
 
 
@@ -102,3 +104,14 @@ def test_vocabulary_page_is_rendered_from_the_code() -> None:
         text=True,
     )
     assert result.returncode == 0, "run: python docs/render_vocabulary.py"
+
+
+def test_column_framework_pdf_gives_the_items_of_its_docx() -> None:
+    """The 栏目框架 sample printed by LibreOffice: the same items, title, notes and calls."""
+    pdf = convert("samples/website-column-framework.pdf")
+    docx = convert("samples/website-column-framework.docx")
+    assert items_apart_from_position(pdf) == items_apart_from_position(docx)
+    assert metadata(pdf) == metadata(docx)
+    assert [(w.code, w.message) for w in pdf.warnings] == [
+        (w.code, w.message) for w in docx.warnings
+    ]

@@ -54,7 +54,10 @@ def test_pdf_gives_the_items_of_its_docx(name: str) -> None:
     pdf, docx = convert(f"tests/data/{name}.pdf"), convert(f"tests/data/{name}.docx")
     assert items_apart_from_position(pdf) == items_apart_from_position(docx)
     assert metadata(pdf) == metadata(docx)
-    assert pdf.warnings == docx.warnings == ()
+    # the same calls in both formats (where they were made is named per format)
+    said = [(w.code, w.message) for w in pdf.warnings]
+    assert said == [(w.code, w.message) for w in docx.warnings]
+    assert {code for code, _ in said} <= {"column-role-assumed"}
 
 
 # --- a merged label at a page foot, another at the next head ----------------------------

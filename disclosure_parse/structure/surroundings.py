@@ -26,7 +26,10 @@ _ISSUER = regex.compile(
     r"^[\p{Han}（）()]{2,40}(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|办|中心|街道|镇|乡|院|部|署|所|站|队)"
     r"(?:[（(][\p{Han}]{1,20}[)）])?$"
 )
-_TITLE_HINT = regex.compile(r"目录|清单|目錄|清單")
+#: words that name a catalog in its title (目录, 清单, 栏目框架, 一览表)
+TITLE_HINT = regex.compile(r"目录|清单|目錄|清單|框架|一览表|一覽表")
+#: a line that is only a remark in brackets ("（2024年版）"), never a title
+_BRACKETED = regex.compile(r"^[（(【\[].*[)）】\]]$")
 _DATE_INSIDE = regex.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 
 
@@ -147,7 +150,7 @@ _SENTENCE = regex.compile(r"[:：。；;，,]")
 def _is_headline(text: str) -> bool:
     """A line that names a catalog (目录/清单) and is not a part heading, field or sentence."""
     return (
-        bool(_TITLE_HINT.search(text))
+        bool(TITLE_HINT.search(text))
         and len(text) <= MAX_TITLE
         and not _PART.match(text)
         and not _SENTENCE.search(text)
@@ -168,7 +171,7 @@ def _pick_title(above: list[str], table_title: str | None) -> str | None:
     if table_title:
         return table_title
     for text in reversed(above):
-        if _TITLE_HINT.search(text) and len(text) <= MAX_TITLE and not _SENTENCE.search(text):
+        if TITLE_HINT.search(text) and len(text) <= MAX_TITLE and not _SENTENCE.search(text):
             return text
     nearest = above[-1] if above else ""
     if (
@@ -176,6 +179,7 @@ def _pick_title(above: list[str], table_title: str | None) -> str | None:
         and len(nearest) <= MAX_PLAIN_TITLE
         and not _PART.match(nearest)
         and not _SENTENCE.search(nearest)
+        and not _BRACKETED.match(nearest)
     ):
         return nearest
     return None
