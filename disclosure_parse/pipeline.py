@@ -8,6 +8,7 @@ from pathlib import Path
 
 import regex
 
+from disclosure_parse.cell_text import join_lines
 from disclosure_parse.detect import detect_format
 from disclosure_parse.errors import (
     CorruptFileError,
@@ -20,7 +21,6 @@ from disclosure_parse.errors import (
 from disclosure_parse.grid import Document, Paragraph, Table
 from disclosure_parse.model import Catalog, Column, Item, ParseWarning, SourceFile
 from disclosure_parse.normalize.rows import table_items
-from disclosure_parse.normalize.text import join_lines
 from disclosure_parse.normalize.typed import add_typed_values
 from disclosure_parse.options import DEFAULT_OPTIONS, Options
 from disclosure_parse.readers import READERS

@@ -9,8 +9,8 @@ import regex
 from repo_files import ROOT, convert
 
 from disclosure_parse import Catalog, parse
+from disclosure_parse.cell_text import join_lines
 from disclosure_parse.grid import Table
-from disclosure_parse.normalize.text import join_lines
 from disclosure_parse.options import Options
 from disclosure_parse.pipeline import read_document
 from disclosure_parse.structure.align import CellKind, align_columns, classify, infer_spans

@@ -13,7 +13,7 @@ import regex
 from repo_files import ROOT, convert
 
 from disclosure_parse import Catalog, json_schema
-from disclosure_parse.normalize.text import join_lines
+from disclosure_parse.cell_text import join_lines
 from disclosure_parse.pipeline import read_document
 from disclosure_parse.structure.vocabulary import DEFAULT_VOCABULARY, Field
 
@@ -34,9 +34,10 @@ def _sample_files() -> list[str]:
 SAMPLES = _sample_files()
 
 #: what splits a cell into the pieces that must survive: separators, brackets, tick marks
-_PIECES = regex.compile(r"[\s、，,；;。.．：:★☆√✓✔☑■●þ“”\"《》〈〉（）()〔〕\[\]/—-]+")
+_TICK_GLYPHS = "√✓✔☑■●þ▄▀█▇◆◼▪"
+_PIECES = regex.compile(rf"[\s、，,；;。.．：:★☆{_TICK_GLYPHS}“”\"《》〈〉（）()〔〕\[\]/—-]+")
 #: entries of a ■/□ list that are offered but not ticked: dropped by design (docs/rules.md)
-_UNTICKED_ENTRY = regex.compile(r"[□☐口◻¨][^■☑✓✔√●þ□☐口◻¨\n]*")
+_UNTICKED_ENTRY = regex.compile(rf"[□☐口◻¨][^{_TICK_GLYPHS}□☐口◻¨\n；;。]*")
 #: placeholders replaced by their meaning (同上 = the value above; 是 = a tick)
 _PLACEHOLDERS = {"同上", "是"}
 

@@ -150,7 +150,7 @@ def test_list_cell_with_a_label_broken_to_fit_is_joined() -> None:
 
 
 def test_line_break_before_a_list_marker_keeps_the_items_apart() -> None:
-    from disclosure_parse.normalize.text import join_lines
+    from disclosure_parse.cell_text import join_lines
 
     assert (
         join_lines("1.事项名称\n2.申请条件\n（3）办理流程") == "1.事项名称 2.申请条件 （3）办理流程"

@@ -13,9 +13,9 @@ import itertools
 
 import regex
 
+from disclosure_parse.cell_text import join_lines
 from disclosure_parse.normalize.brackets import inside_mask, matched_pairs, top_level_titles
 from disclosure_parse.normalize.lists import pieces_between, plain_cuts
-from disclosure_parse.normalize.text import join_lines
 
 BASIS_SEPARATORS = "、，,；;"
 #: a line break starts a new reference only before an enumerator or a 《title》

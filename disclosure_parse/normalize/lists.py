@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import regex
 
+from disclosure_parse.cell_text import join_lines, squash_spaces
 from disclosure_parse.normalize.brackets import inside_mask
 from disclosure_parse.normalize.enumerators import enumerator_spans
-from disclosure_parse.normalize.text import join_lines, squash_spaces
 from disclosure_parse.normalize.ticks import box_entries, is_tick_list
 
 LIST_SEPARATORS = "、，,；;"

@@ -19,9 +19,9 @@ from collections.abc import Callable
 import attrs
 import regex
 
+from disclosure_parse.cell_text import join_lines, strip_key_area_mark
 from disclosure_parse.grid import Table
 from disclosure_parse.model import Audience, Disclosure, FivePublic, Item, ItemSource, ParseWarning
-from disclosure_parse.normalize.text import join_lines, strip_key_area_mark
 from disclosure_parse.normalize.ticks import column_boxes_are_bullets
 from disclosure_parse.normalize.values import (
     is_empty_value,

@@ -13,13 +13,9 @@ from typing import NamedTuple
 
 import regex
 
+from disclosure_parse.cell_text import join_lines, squash_spaces
 from disclosure_parse.normalize.brackets import split_top_level
-from disclosure_parse.normalize.text import join_lines, squash_spaces
 
-#: marks that tick a flag column or a list entry (solid blocks ▄ █ ◆ included)
-TICKS = frozenset("√✓✔☑■▪●◼✅þ▄▀█▇◆")
-#: marks meaning "offered but not ticked"
-UNTICKS = frozenset("□☐口◻○")
 #: boxes of a tick list: ticked, and unticked (口 only where used as a box, see below)
 TICKED_BOXES = frozenset("■☑þ√✓✔●▪◼▄▀█▇◆✅")
 UNTICKED_BOXES = frozenset("□☐◻○¨▢❏❑")

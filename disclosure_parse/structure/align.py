@@ -27,9 +27,9 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from disclosure_parse.cell_text import join_lines
 from disclosure_parse.grid import Cell, Table
 from disclosure_parse.model import ParseWarning
-from disclosure_parse.normalize.text import join_lines
 from disclosure_parse.structure.cells import CellKind, classify
 from disclosure_parse.structure.columns import name_columns
 from disclosure_parse.structure.header import HeaderRows, find_header_rows

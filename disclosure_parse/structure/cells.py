@@ -12,8 +12,7 @@ import enum
 
 import regex
 
-from disclosure_parse.normalize.text import join_lines
-from disclosure_parse.normalize.values import TICKS, UNTICKS, is_empty_value, is_same_as_above
+from disclosure_parse.cell_text import TICKS, UNTICKS, is_empty_value, is_same_as_above, join_lines
 
 
 class CellKind(str, enum.Enum):

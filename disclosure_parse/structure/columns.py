@@ -20,9 +20,8 @@ from collections.abc import Iterable
 import attrs
 import regex
 
+from disclosure_parse.cell_text import is_empty_value, is_same_as_above, join_lines
 from disclosure_parse.grid import Cell, Table
-from disclosure_parse.normalize.text import join_lines
-from disclosure_parse.normalize.values import is_empty_value, is_same_as_above
 from disclosure_parse.structure.cells import ColumnKind, column_kind
 from disclosure_parse.structure.header import HeaderRows, is_spanning_title_row
 from disclosure_parse.structure.layout import MappedColumn

@@ -10,9 +10,8 @@ import datetime as dt
 
 import attrs
 
+from disclosure_parse.cell_text import join_lines, parse_date
 from disclosure_parse.grid import Cell, Table
-from disclosure_parse.normalize.text import join_lines
-from disclosure_parse.normalize.values import parse_date
 
 ISSUER_LABELS = frozenset({"发布机构", "发文机关", "发布单位", "发文单位", "公开主体", "信息来源"})
 DATE_LABELS = frozenset({"发布日期", "成文日期", "发文日期", "生成日期", "发布时间", "公开日期"})

@@ -14,7 +14,7 @@ import datetime as dt
 
 import regex
 
-from disclosure_parse.normalize.values import parse_date
+from disclosure_parse.cell_text import parse_date
 
 #: labels of a page's info bar: when they make up a line of two or more fields, or stand
 #: alone without a value, the line is site chrome

@@ -7,15 +7,15 @@ import datetime as dt
 import attrs
 import regex
 
-from disclosure_parse.grid import Paragraph
-from disclosure_parse.model import ParseWarning
-from disclosure_parse.normalize.text import (
+from disclosure_parse.cell_text import (
     fold_traditional,
     is_field_artifact,
     is_page_number,
     join_lines,
+    parse_date,
 )
-from disclosure_parse.normalize.values import parse_date
+from disclosure_parse.grid import Paragraph
+from disclosure_parse.model import ParseWarning
 from disclosure_parse.structure.page_lines import (
     is_chrome,
     metadata_date,

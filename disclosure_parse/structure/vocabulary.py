@@ -19,7 +19,7 @@ import functools
 import attrs
 import regex
 
-from disclosure_parse.normalize.text import fold_traditional, join_lines
+from disclosure_parse.cell_text import fold_traditional, join_lines
 
 
 class Field(str, enum.Enum):

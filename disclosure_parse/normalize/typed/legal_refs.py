@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import regex
 
+from disclosure_parse.cell_text import squash_spaces
 from disclosure_parse.model import BasisKind, BasisRef, DocumentNumber
-from disclosure_parse.normalize.text import squash_spaces
 from disclosure_parse.normalize.typed.folding import fold
 from disclosure_parse.normalize.typed.numerals import NUMERAL_CHARS, parse_number
 

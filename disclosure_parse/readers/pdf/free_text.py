@@ -4,7 +4,7 @@ grouped into paragraphs (docs/pdf.md, step 6).
 
 from __future__ import annotations
 
-from disclosure_parse.normalize.text import is_page_number
+from disclosure_parse.cell_text import is_page_number
 from disclosure_parse.readers.pdf.layout import PageLayout
 from disclosure_parse.readers.pdf.text_lines import TextLine, cell_text
 

@@ -1,6 +1,12 @@
-"""Cleaning cell text: whitespace, line breaks inside labels, field artifacts, ★ marks."""
+"""Cell text, the lowest layer every stage shares: whitespace, line breaks inside labels,
+traditional characters folded for matching, placeholders (/, 同上), tick glyphs, dates, page
+numbers and leaked field codes. Only `regex` below it; readers, structure and normalize all
+build on it.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import regex
 
@@ -79,3 +85,69 @@ _TRADITIONAL = str.maketrans(
 def fold_traditional(text: str) -> str:
     """Traditional characters folded to simplified, for matching only (values stay as written)."""
     return text.translate(_TRADITIONAL)
+
+
+#: marks that tick a flag column or a list entry (solid blocks ▄ █ ◆ included)
+TICKS = frozenset("√✓✔☑■▪●◼✅þ▄▀█▇◆")
+#: marks meaning "offered but not ticked"
+UNTICKS = frozenset("□☐口◻○")
+
+EMPTY_VALUES = frozenset({"", "/", "—", "——", "－", "-", "--", "无", "\\", "／"})
+SAME_AS_ABOVE = regex.compile(r'^[“"]?同上[。.]?[”"]?$')
+
+
+def is_empty_value(text: str) -> bool:
+    """Empty, or a placeholder that means empty ("/", "—")."""
+    return squash_spaces(text) in EMPTY_VALUES
+
+
+def is_same_as_above(text: str) -> bool:
+    """同上 / 同上。/ “同上”: the value of the cell above."""
+    return bool(SAME_AS_ABOVE.match(squash_spaces(text)))
+
+
+_DATE = regex.compile(r"^\s*(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?\s*$")
+_CN_DIGITS = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def parse_date(text: str) -> dt.date | None:
+    """ "2018年12月29日" / "2018-12-29" / "二〇一八年十二月二十九日" → a date, else None."""
+    value = squash_spaces(text).replace(" ", "")
+    match = _DATE.match(value) or _DATE.match(_chinese_numerals_to_digits(value))
+    if not match:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def _chinese_numerals_to_digits(text: str) -> str:
+    match = regex.match(
+        r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$",
+        text,
+    )
+    if not match:
+        return text
+    year = "".join(str(_CN_DIGITS[ch]) for ch in match.group(1))
+    return f"{year}年{_cn_number(match.group(2))}月{_cn_number(match.group(3))}日"
+
+
+def _cn_number(text: str) -> int:
+    if "十" not in text:
+        return _CN_DIGITS[text]
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
