@@ -34,11 +34,16 @@ class Options:
     `input_format` forces a reader ("docx", "text-cells", ...) instead of detecting it.
     `progress`, if given, is called as progress(done, total) by readers of paged formats
     (PDF pages), so that a long conversion can show how far it is.
+    `pdf_backend` reads PDF pages through PDFium ("pdfium", fast) or pdfminer
+    ("pdfplumber", the reference); both give the same grid (docs/pdf.md).
     """
 
     limits: Limits = attrs.Factory(Limits)
     fill_down: bool = True
     input_format: str | None = None
+    pdf_backend: str = attrs.field(
+        default="pdfium", validator=attrs.validators.in_(("pdfium", "pdfplumber"))
+    )
     progress: Callable[[int, int], None] | None = attrs.field(default=None, eq=False)
 
 
