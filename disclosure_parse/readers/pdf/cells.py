@@ -34,12 +34,15 @@ def grid(page: int, horizontal: list[Segment], vertical: list[Segment]) -> PageT
             i = parent[i]
         return i
 
+    # the ruling lines at each grid line (what `covered` would pick out of them all)
+    at_x = [[v for v in vertical if abs(v.pos - x) <= SNAP] for x in xs]
+    at_y = [[h for h in horizontal if abs(h.pos - y) <= SNAP] for y in ys]
     for r in range(n_rows):
         for c in range(n_cols):
             here = r * n_cols + c
-            if c + 1 < n_cols and not covered(vertical, xs[c + 1], ys[r], ys[r + 1]):
+            if c + 1 < n_cols and not covered(at_x[c + 1], xs[c + 1], ys[r], ys[r + 1]):
                 parent[find(here)] = find(here + 1)
-            if r + 1 < n_rows and not covered(horizontal, ys[r + 1], xs[c], xs[c + 1]):
+            if r + 1 < n_rows and not covered(at_y[r + 1], ys[r + 1], xs[c], xs[c + 1]):
                 parent[find(here)] = find(here + n_cols)
     boxes: dict[int, list[int]] = {}
     for r in range(n_rows):
@@ -57,8 +60,8 @@ def grid(page: int, horizontal: list[Segment], vertical: list[Segment]) -> PageT
             xs[c1],
             ys[r0],
             ys[r1],
-            open_top=r0 == 0 and not covered(horizontal, ys[0], xs[c0], xs[c1]),
-            open_bottom=r1 == n_rows and not covered(horizontal, ys[-1], xs[c0], xs[c1]),
+            open_top=r0 == 0 and not covered(at_y[0], ys[0], xs[c0], xs[c1]),
+            open_bottom=r1 == n_rows and not covered(at_y[-1], ys[-1], xs[c0], xs[c1]),
         )
         for r0, r1, c0, c1 in sorted(boxes.values())
     ]
@@ -89,9 +92,17 @@ def _open_edges(xs: list[float], ys: list[float], vertical: list[Segment]) -> li
 def fill_cells(tables: list[PageTable], chars: list[Char]) -> list[Char]:
     """Put each glyph in the cell under its centre; return the glyphs outside all tables."""
     free: list[Char] = []
+    # per table: its extent, grid lines, last row and column, and the cell at each (r, c)
     lookups = [
         (
-            t,
+            t.xs[0],
+            t.xs[-1],
+            t.ys[0],
+            t.ys[-1],
+            t.xs,
+            t.ys,
+            len(t.xs) - 2,
+            len(t.ys) - 2,
             {
                 (r, c): cell
                 for cell in t.cells
@@ -101,13 +112,14 @@ def fill_cells(tables: list[PageTable], chars: list[Char]) -> list[Char]:
         )
         for t in tables
     ]
-    for char in chars:
+    bisect_right = bisect.bisect_right
+    for char in chars:  # (this runs for every glyph of the file)
         x = (char["x0"] + char["x1"]) / 2
         y = (char["top"] + char["bottom"]) / 2
-        for table, lookup in lookups:
-            if table.xs[0] <= x <= table.xs[-1] and table.ys[0] <= y <= table.ys[-1]:
-                c = min(bisect.bisect_right(table.xs, x) - 1, len(table.xs) - 2)
-                r = min(bisect.bisect_right(table.ys, y) - 1, len(table.ys) - 2)
+        for left, right, top, bottom, xs, ys, last_col, last_row, lookup in lookups:
+            if left <= x <= right and top <= y <= bottom:
+                c = min(bisect_right(xs, x) - 1, last_col)
+                r = min(bisect_right(ys, y) - 1, last_row)
                 lookup[(r, c)].chars.append(char)
                 break
         else:

@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import attrs
+
 from disclosure_parse.errors import CorruptFileError, EncryptedFileError
 from disclosure_parse.readers.pdf.content import PageContent
 from disclosure_parse.readers.pdf.path_shapes import Operation, shapes
@@ -38,6 +40,8 @@ from disclosure_parse.readers.pdf.text_lines import Char
 
 #: a 2D affine matrix (a, b, c, d, e, f), PDF's row-vector convention
 Matrix = tuple[float, float, float, float, float, float]
+#: a matrix's linear part (a, b, c, d)
+Linear = tuple[float, float, float, float]
 
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 #: PDFium drops a text object narrower than this (pt): it has no ink
@@ -156,17 +160,17 @@ def page_content(page: int, number: int) -> PageContent:
     """One PDFium page's upright glyphs and its strokes, in the common frame."""
     api = _api()
     frame, height = _frame(api, page)
-    lines: list[Stroke] = []
-    rects: list[Stroke] = []
-    inkless: list[Char] = []
-    _walk(api, page, frame, height, lines, rects, inkless)
     textpage = api.load_text(page)
     if not textpage:
         raise CorruptFileError(f"damaged PDF (page {number}: no text page)")
     try:
-        chars = _glyphs(api, textpage, frame, height)
+        chars, read = _glyphs(api, textpage, frame, height)
     finally:
         api.close_text(textpage)
+    lines: list[Stroke] = []
+    rects: list[Stroke] = []
+    inkless: list[Char] = []
+    _walk(api, page, frame, height, read, lines, rects, inkless)
     return PageContent(
         number=number, height=height, chars=chars + inkless, lines=lines, rects=rects
     )
@@ -219,57 +223,105 @@ def _object_matrix(api: _Api, obj: int, matrix: _Matrix) -> Matrix:
 # --- glyphs -------------------------------------------------------------------------------
 
 
-def _glyphs(api: _Api, textpage: int, frame: Matrix, height: float) -> list[Char]:
-    """The text page's glyphs (not the ones PDFium generated) that stand upright."""
+@attrs.frozen
+class _Style:
+    """What a text object's glyphs share: font, font size and matrix (in the frame)."""
+
+    font: int
+    size: float
+    linear: Linear
+    #: the font's advance widths per point of size, by character (filled as they come)
+    widths: dict[str, float]
+
+    @property
+    def straight(self) -> bool:
+        """Neither slanted nor turned: the glyph box is the advance by the font size."""
+        return self.linear[1] == 0 and self.linear[2] == 0
+
+
+def _glyphs(api: _Api, textpage: int, frame: Matrix, height: float) -> tuple[list[Char], set[int]]:
+    """The text page's upright glyphs (not the ones PDFium generated), and its text objects.
+
+    This loop runs for every glyph of the file: two calls into PDFium per glyph, and the
+    font, size and matrix once per text object.
+    """
     count = api.count_chars(textpage)
     if count <= 0:
-        return []
+        return [], set()
     text = _page_text(api, textpage, count)
     ra, rb, rc, rd, re, rf = frame
-    turned = frame[:4] != (1.0, 0.0, 0.0, 1.0)
-    ox, oy, matrix = ctypes.c_double(), ctypes.c_double(), _Matrix()
-    p_ox, p_oy, p_matrix = ctypes.byref(ox), ctypes.byref(oy), ctypes.byref(matrix)
-    text_object, char_origin, char_matrix = api.text_object, api.char_origin, api.char_matrix
-    is_generated = api.is_generated
-    fonts: dict[int, tuple[int, float]] = {}
-    widths: dict[tuple[int, str], float] = {}
+    turned = (ra, rb, rc, rd) != (1.0, 0.0, 0.0, 1.0)
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    p_ox, p_oy = ctypes.byref(ox), ctypes.byref(oy)
+    text_object, char_origin, is_generated = api.text_object, api.char_origin, api.is_generated
+    scratch = _Matrix(), ctypes.c_float()
+    styles: dict[int, _Style | None] = {}
+    fonts: dict[int, dict[str, float]] = {}
     chars: list[Char] = []
+    add = chars.append
+    last_obj, style = 0, None
+    straight, widths, wide, tall = True, {}, 0.0, 0.0
     for index in range(count):
         obj = text_object(textpage, index)
+        if not obj:
+            continue  # a line end PDFium generated
         ch = text[index]
-        if not obj or (ch in GENERATED and is_generated(textpage, index)):
-            continue  # a space or line end PDFium generated (for a gap or a new line)
-        char_matrix(textpage, index, p_matrix)
-        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
-        if turned:
-            a, b, c, d = a * ra + b * rc, a * rb + b * rd, c * ra + d * rc, c * rb + d * rd
-        if not (a > 0 and d > 0 and b * c <= 0):
+        if ch in GENERATED and is_generated(textpage, index):
+            continue  # a space PDFium generated for a gap (a `TJ` offset)
+        if obj != last_obj:
+            if obj not in styles:
+                styles[obj] = _style(api, textpage, index, obj, frame, scratch, fonts)
+            last_obj, style = obj, styles[obj]
+            if style is not None:
+                straight, widths = style.straight, style.widths
+                wide, tall = style.size * style.linear[0], style.size * style.linear[3]
+        if style is None:
             continue  # turned or upside-down text is not read
-        font = fonts.get(obj)
-        if font is None:
-            font = fonts[obj] = _font(api, obj)
-        width = widths.get((font[0], ch))
+        width = widths.get(ch)
         if width is None:
-            width = widths[font[0], ch] = _advance(api, font[0], ch)
-        size = font[1]
-        advance = width * size
+            width = widths[ch] = _advance(api, style.font, ch)
         char_origin(textpage, index, p_ox, p_oy)
-        x = ra * ox.value + rc * oy.value + re
-        y = rb * ox.value + rd * oy.value + rf
-        if b == 0 and c == 0:
-            chars.append(
+        if turned:
+            x = ra * ox.value + rc * oy.value + re
+            y = height - (rb * ox.value + rd * oy.value + rf)
+        else:
+            x, y = ox.value + re, height - oy.value - rf
+        if straight:
+            add(
                 {
                     "text": ch,
                     "x0": x,
-                    "x1": x + advance * a,
-                    "top": height - y - size * d,
-                    "bottom": height - y,
-                    "size": size * d,
+                    "x1": x + width * wide,
+                    "top": y - tall,
+                    "bottom": y,
+                    "size": tall,
                 }
             )
         else:
-            chars.append(_slanted(ch, x, y, advance, size, (a, b, c, d), height))
-    return chars
+            add(_slanted(ch, x, y, width * style.size, style.size, style.linear))
+    return chars, set(styles)
+
+
+def _style(
+    api: _Api,
+    textpage: int,
+    index: int,
+    obj: int,
+    frame: Matrix,
+    scratch: tuple[_Matrix, ctypes.c_float],
+    fonts: dict[int, dict[str, float]],
+) -> _Style | None:
+    """A text object's font, font size and matrix in the frame; None unless upright."""
+    matrix, size = scratch
+    api.char_matrix(textpage, index, ctypes.byref(matrix))
+    a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+    if frame[:4] != (1.0, 0.0, 0.0, 1.0):
+        a, b, c, d, _, _ = multiply((a, b, c, d, 0.0, 0.0), frame)
+    if not (a > 0 and d > 0 and b * c <= 0):
+        return None
+    api.font_size(obj, ctypes.byref(size))
+    font = int(api.font(obj) or 0)
+    return _Style(font, size.value, (a, b, c, d), fonts.setdefault(font, {}))
 
 
 def _page_text(api: _Api, textpage: int, count: int) -> str:
@@ -297,15 +349,13 @@ def _advance(api: _Api, font: int, ch: str) -> float:
 
 
 def _slanted(
-    ch: str,
-    x: float,
-    y: float,
-    advance: float,
-    size: float,
-    linear: tuple[float, float, float, float],
-    height: float,
+    ch: str, x: float, baseline: float, advance: float, size: float, linear: Linear
 ) -> Char:
-    """The box of a glyph whose matrix slants or turns it a little: its corners' bounds."""
+    """The box of a glyph its matrix slants or turns a little: its corners' bounds.
+
+    `baseline` is measured down from the frame's top edge; `linear` is the glyph's matrix
+    in the frame (y upwards).
+    """
     a, b, c, d = linear
     xs = (0.0, advance * a, size * c, advance * a + size * c)
     ys = (0.0, advance * b, size * d, advance * b + size * d)
@@ -313,8 +363,8 @@ def _slanted(
         "text": ch,
         "x0": x + min(xs),
         "x1": x + max(xs),
-        "top": height - y - max(ys),
-        "bottom": height - y - min(ys),
+        "top": baseline - max(ys),
+        "bottom": baseline - min(ys),
         "size": max(ys) - min(ys),
     }
 
@@ -327,11 +377,15 @@ def _walk(
     page: int,
     frame: Matrix,
     height: float,
+    read: set[int],
     lines: list[Stroke],
     rects: list[Stroke],
     inkless: list[Char],
 ) -> None:
-    """Every path object (in forms too) into lines and rects; ink-less texts into spaces."""
+    """Every path object (in forms too) into lines and rects; ink-less texts into spaces.
+
+    `read`: the text objects the text page holds (they have ink).
+    """
     matrix = _Matrix()
     # (object, its container's matrix into the frame)
     pending: list[tuple[int, Matrix]] = [
@@ -349,7 +403,7 @@ def _walk(
                 (api.get_form_object(obj, i), inner) for i in range(api.count_form_objects(obj))
             ]
             pending.extend(reversed(children))
-        elif kind == _TEXT:
+        elif kind == _TEXT and obj not in read:
             space = _inkless_space(api, obj, outer, height, matrix)
             if space is not None:
                 inkless.append(space)
@@ -407,4 +461,4 @@ def _inkless_space(
     font, size = _font(api, obj)
     x = outer[0] * left.value + outer[2] * bottom.value + outer[4]
     y = outer[1] * left.value + outer[3] * bottom.value + outer[5]
-    return _slanted(" ", x, y, _advance(api, font, " ") * size, size, (a, b, c, d), height)
+    return _slanted(" ", x, height - y, _advance(api, font, " ") * size, size, (a, b, c, d))

@@ -7,6 +7,7 @@ continuation (docs/pdf.md, steps 4 and 5).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import statistics
 
@@ -168,7 +169,11 @@ class TableBuilder:
         )
 
     def _col(self, x: float) -> int:
-        return min(range(len(self.xs)), key=lambda i: abs(self.xs[i] - x))
+        """The column border nearest to `x` (the leftmost of two as near)."""
+        index = bisect.bisect_left(self.xs, x)
+        if index == len(self.xs) or (index and x - self.xs[index - 1] <= self.xs[index] - x):
+            return index - 1
+        return index
 
     def _add(self, part: PageTable, *, previous: PageTable | None) -> None:
         skip = 0 if previous is None else _repeated_header_rows(self.parts[0], part)

@@ -7,12 +7,16 @@ joined without a newline, a line that ended early keeps its "\\n" (docs/pdf.md, 
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
 Char = dict[str, Any]
+
+_BY_TOP_THEN_X = operator.itemgetter("top", "x0")
+_BY_X = operator.itemgetter("x0")
 
 
 #: may not end a line (CJK line breaking): the character after it goes down with it
@@ -60,7 +64,7 @@ def text_lines(chars: list[Char]) -> list[TextLine]:
     """Glyphs grouped into visual lines (by vertical centre), top to bottom."""
     rows: list[list[Char]] = []
     centres: list[float] = []
-    for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+    for char in sorted(chars, key=_BY_TOP_THEN_X):
         centre = (char["top"] + char["bottom"]) / 2
         size = char["bottom"] - char["top"]
         if rows and abs(centre - centres[-1]) <= size * 0.45:
@@ -74,7 +78,7 @@ def text_lines(chars: list[Char]) -> list[TextLine]:
 
 def _line(chars: list[Char]) -> TextLine:
     """One visual line: glyphs left to right, a space where a gap separates Latin words."""
-    chars = sorted(chars, key=lambda c: c["x0"])
+    chars = sorted(chars, key=_BY_X)
     out: list[str] = []
     previous: Char | None = None
     for char in chars:
@@ -99,13 +103,26 @@ def _line(chars: list[Char]) -> TextLine:
                 continue
         out.append(text)
         previous = char
+    x1: float | None = None
+    top: float = chars[0]["top"]
+    bottom: float = chars[0]["bottom"]
+    largest: float = chars[0]["size"]
+    for char in chars:  # the line's box, in one pass (this runs for every line)
+        if char["top"] < top:
+            top = char["top"]
+        if char["bottom"] > bottom:
+            bottom = char["bottom"]
+        if char["size"] > largest:
+            largest = char["size"]
+        if not char["text"].isspace() and (x1 is None or char["x1"] > x1):
+            x1 = char["x1"]
     return TextLine(
         text="".join(out).strip(),
-        x0=min(c["x0"] for c in chars),
-        x1=max((c["x1"] for c in chars if not c["text"].isspace()), default=chars[0]["x1"]),
-        top=min(c["top"] for c in chars),
-        bottom=max(c["bottom"] for c in chars),
-        size=max(c["size"] for c in chars),
+        x0=chars[0]["x0"],
+        x1=chars[0]["x1"] if x1 is None else x1,
+        top=top,
+        bottom=bottom,
+        size=largest,
         first_unit_width=_first_unit_width(chars),
         ends_at_space=chars[-1]["text"].isspace(),
     )
