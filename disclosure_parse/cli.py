@@ -63,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
         choices=sorted(READERS),
         help="force a reader instead of detecting the format from the content",
     )
+    parser.add_argument(
+        "--pdf-backend",
+        choices=("pdfium", "pdfplumber"),
+        default="pdfium",
+        help="read PDF pages through PDFium (default, fast) or pdfplumber (the reference); "
+        "both give the same result (docs/pdf.md)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     return parser
 
@@ -73,7 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for backend in ("pdfminer", "pdfplumber", "openpyxl"):
         logging.getLogger(backend).setLevel(logging.CRITICAL)
     progress = None if args.quiet or not sys.stderr.isatty() else _show_progress
-    options = Options(input_format=args.input_format, progress=progress)
+    options = Options(
+        input_format=args.input_format, pdf_backend=args.pdf_backend, progress=progress
+    )
     try:
         if args.file.is_dir():
             return _convert_folder(args.file, args.output, options, args.pretty, args.quiet)

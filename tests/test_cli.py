@@ -43,6 +43,17 @@ def test_writes_output_file_with_o(tmp_path: Path) -> None:
     assert len(json.loads(text)["items"]) == 137
 
 
+def test_pdf_backend_option_picks_the_reader_and_both_give_the_same_json(tmp_path: Path) -> None:
+    pdf = ROOT / "samples" / "website-column-framework.pdf"
+    outputs = []
+    for backend in ("pdfium", "pdfplumber"):
+        target = tmp_path / f"{backend}.json"
+        assert main([str(pdf), "-o", str(target), "--pdf-backend", backend]) == 0
+        outputs.append(target.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+    assert run(pdf, "--pdf-backend", "poppler").returncode == 2
+
+
 def test_help_shows_an_example() -> None:
     result = run("--help")
     assert result.returncode == 0

@@ -139,8 +139,8 @@ class TableBuilder:
             pitch=_line_pitch(self.parts),
             lowest_row=_lowest_row(self.parts, [header, *skips]),
         )
-        for index, part in enumerate(self.parts):
-            self._add(part, previous=self.parts[index - 1] if index else None)
+        for index, (part, skip) in enumerate(zip(self.parts, [0, *skips], strict=True)):
+            self._add(part, skip, previous=self.parts[index - 1] if index else None)
         n_cols = len(self.xs) - 1
         if self.n_rows * max(n_cols, 1) > options.limits.max_table_cells:
             raise ResourceLimitError(
@@ -175,8 +175,8 @@ class TableBuilder:
             return index - 1
         return index
 
-    def _add(self, part: PageTable, *, previous: PageTable | None) -> None:
-        skip = 0 if previous is None else _repeated_header_rows(self.parts[0], part)
+    def _add(self, part: PageTable, skip: int, *, previous: PageTable | None) -> None:
+        """Append a part below the rows so far; its first `skip` rows repeat the header."""
         if skip:
             self.header_rows = max(self.header_rows, skip)
         pad = _padding(part)
