@@ -30,8 +30,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import attrs
-
 from disclosure_parse.errors import CorruptFileError, EncryptedFileError
 from disclosure_parse.readers.pdf.content import PageContent
 from disclosure_parse.readers.pdf.path_shapes import Operation, shapes
@@ -223,20 +221,9 @@ def _object_matrix(api: _Api, obj: int, matrix: _Matrix) -> Matrix:
 # --- glyphs -------------------------------------------------------------------------------
 
 
-@attrs.frozen
-class _Style:
-    """What a text object's glyphs share: font, font size and matrix (in the frame)."""
-
-    font: int
-    size: float
-    linear: Linear
-    #: the font's advance widths per point of size, by character (filled as they come)
-    widths: dict[str, float]
-
-    @property
-    def straight(self) -> bool:
-        """Neither slanted nor turned: the glyph box is the advance by the font size."""
-        return self.linear[1] == 0 and self.linear[2] == 0
+#: what a text object's glyphs share: its font, its font size and its matrix in the frame
+#: (a plain tuple: one is made for every text object of the file)
+Style = tuple[int, float, Linear]
 
 
 def _glyphs(api: _Api, textpage: int, frame: Matrix, height: float) -> tuple[list[Char], set[int]]:
@@ -255,11 +242,12 @@ def _glyphs(api: _Api, textpage: int, frame: Matrix, height: float) -> tuple[lis
     p_ox, p_oy = ctypes.byref(ox), ctypes.byref(oy)
     text_object, char_origin, is_generated = api.text_object, api.char_origin, api.is_generated
     scratch = _Matrix(), ctypes.c_float()
-    styles: dict[int, _Style | None] = {}
-    fonts: dict[int, dict[str, float]] = {}
+    styles: dict[int, Style | None] = {}
+    fonts: dict[int, dict[str, float]] = {}  # each font's advance widths, filled as they come
     chars: list[Char] = []
     add = chars.append
     last_obj, style = 0, None
+    font, size, linear = 0, 0.0, (1.0, 0.0, 0.0, 1.0)
     straight, widths, wide, tall = True, {}, 0.0, 0.0
     for index in range(count):
         obj = text_object(textpage, index)
@@ -270,16 +258,18 @@ def _glyphs(api: _Api, textpage: int, frame: Matrix, height: float) -> tuple[lis
             continue  # a space PDFium generated for a gap (a `TJ` offset)
         if obj != last_obj:
             if obj not in styles:
-                styles[obj] = _style(api, textpage, index, obj, frame, scratch, fonts)
+                styles[obj] = _style(api, textpage, index, obj, frame, scratch)
             last_obj, style = obj, styles[obj]
             if style is not None:
-                straight, widths = style.straight, style.widths
-                wide, tall = style.size * style.linear[0], style.size * style.linear[3]
+                font, size, linear = style
+                straight = linear[1] == 0 and linear[2] == 0  # neither slanted nor turned
+                widths = fonts.setdefault(font, {})
+                wide, tall = size * linear[0], size * linear[3]
         if style is None:
             continue  # turned or upside-down text is not read
         width = widths.get(ch)
         if width is None:
-            width = widths[ch] = _advance(api, style.font, ch)
+            width = widths[ch] = _advance(api, font, ch)
         char_origin(textpage, index, p_ox, p_oy)
         if turned:
             x = ra * ox.value + rc * oy.value + re
@@ -298,7 +288,7 @@ def _glyphs(api: _Api, textpage: int, frame: Matrix, height: float) -> tuple[lis
                 }
             )
         else:
-            add(_slanted(ch, x, y, width * style.size, style.size, style.linear))
+            add(_slanted(ch, x, y, width * size, size, linear))
     return chars, set(styles)
 
 
@@ -309,8 +299,7 @@ def _style(
     obj: int,
     frame: Matrix,
     scratch: tuple[_Matrix, ctypes.c_float],
-    fonts: dict[int, dict[str, float]],
-) -> _Style | None:
+) -> Style | None:
     """A text object's font, font size and matrix in the frame; None unless upright."""
     matrix, size = scratch
     api.char_matrix(textpage, index, ctypes.byref(matrix))
@@ -320,8 +309,7 @@ def _style(
     if not (a > 0 and d > 0 and b * c <= 0):
         return None
     api.font_size(obj, ctypes.byref(size))
-    font = int(api.font(obj) or 0)
-    return _Style(font, size.value, (a, b, c, d), fonts.setdefault(font, {}))
+    return int(api.font(obj) or 0), size.value, (a, b, c, d)
 
 
 def _page_text(api: _Api, textpage: int, count: int) -> str:

@@ -107,6 +107,9 @@ class TableBuilder:
     merged_cols: set[int] = attrs.Factory(set)
     #: line pitch and lowest whole row, for page-break decisions
     shape: breaks.TableShape = attrs.Factory(breaks.TableShape)
+    #: the cells reaching the last row so far, in `cells` order: the only ones a page
+    #: break can continue (a table of many pages would be scanned whole at each break)
+    reaching: list[_OpenCell] = attrs.Factory(list)
 
     def fits(self, part: PageTable) -> bool:
         """Whether `part` continues this table: same outer borders on the next page."""
@@ -186,6 +189,7 @@ class TableBuilder:
         if previous is not None and self.n_rows:
             continued, row_continues = self._continuations(previous, body, skip)
         base = self.n_rows - 1 if row_continues else self.n_rows
+        first_new = len(self.cells)
         for cell in body:
             start, end = base + cell.r0 - skip, base + cell.r1 - skip
             piece = _Part(cell, cell.x1 - pad)
@@ -206,6 +210,12 @@ class TableBuilder:
                 )
             )
         self.n_rows = base + len(part.ys) - 1 - skip
+        # a cell that stops short of the last row is never continued, nor reaches it again
+        self.reaching = [
+            c
+            for c in [*self.reaching, *self.cells[first_new:]]
+            if c.row + c.row_span >= self.n_rows
+        ]
 
     def _continuations(
         self, previous: PageTable, body: list[PageCell], skip: int
@@ -213,7 +223,7 @@ class TableBuilder:
         """Which cells at the top of a part (its `body` below `skip` header rows) go on a
         cell cut at the foot of the `previous` part."""
         last_row = self.n_rows - 1
-        foot = [c for c in self.cells if c.row <= last_row < c.row + c.row_span]
+        foot = [c for c in self.reaching if c.row <= last_row < c.row + c.row_span]
         by_columns = {(c.col, c.col + c.col_span): c for c in foot}
         head_row = [cell for cell in body if cell.r0 == skip]
         pairs: list[breaks.Pair] = []
