@@ -375,26 +375,25 @@ def _walk(
     `read`: the text objects the text page holds (they have ink).
     """
     matrix = _Matrix()
-    # (object, its container's matrix into the frame)
-    pending: list[tuple[int, Matrix]] = [
-        (api.get_object(page, i), frame) for i in range(api.count_objects(page))
-    ]
-    pending.reverse()
-    while pending:
-        obj, outer = pending.pop()
-        kind = api.object_type(obj)
-        if kind == _PATH:
-            _path(api, obj, multiply(_object_matrix(api, obj, matrix), outer), height, lines, rects)
-        elif kind == _FORM:
-            inner = multiply(_object_matrix(api, obj, matrix), outer)
-            children = [
-                (api.get_form_object(obj, i), inner) for i in range(api.count_form_objects(obj))
-            ]
-            pending.extend(reversed(children))
-        elif kind == _TEXT and obj not in read:
-            space = _inkless_space(api, obj, outer, height, matrix)
-            if space is not None:
-                inkless.append(space)
+    get_object, object_type = api.get_object, api.object_type
+
+    def visit(count: int, get: Callable[[int, int], int], container: int, outer: Matrix) -> None:
+        for index in range(count):  # in content order, a form's objects where it is drawn
+            obj = get(container, index)
+            kind = object_type(obj)
+            if kind == _PATH:
+                own = _object_matrix(api, obj, matrix)
+                _path(api, obj, multiply(own, outer), height, lines, rects)
+            elif kind == _TEXT:
+                if obj not in read:
+                    space = _inkless_space(api, obj, outer, height, matrix)
+                    if space is not None:
+                        inkless.append(space)
+            elif kind == _FORM:
+                inner = multiply(_object_matrix(api, obj, matrix), outer)
+                visit(api.count_form_objects(obj), api.get_form_object, obj, inner)
+
+    visit(api.count_objects(page), get_object, page, frame)
 
 
 def _path(

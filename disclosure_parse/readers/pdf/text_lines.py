@@ -6,7 +6,6 @@ joined without a newline, a line that ended early keeps its "\\n" (docs/pdf.md, 
 
 from __future__ import annotations
 
-import itertools
 import operator
 from collections.abc import Sequence
 from typing import Any
@@ -130,9 +129,11 @@ def _line(chars: list[Char]) -> TextLine:
 
 def _first_unit_width(chars: list[Char]) -> float:
     """Width of the line's first unbreakable piece, from its glyphs (see `TextLine`)."""
-    glyphs = list(itertools.dropwhile(lambda c: c["text"].isspace(), chars))
-    end = _unit_end(glyphs, 0)
-    return float(glyphs[end - 1]["x1"] - glyphs[0]["x0"]) if end else 0.0
+    start = 0
+    while start < len(chars) and chars[start]["text"].isspace():
+        start += 1
+    end = _unit_end(chars, start)
+    return float(chars[end - 1]["x1"] - chars[start]["x0"]) if end > start else 0.0
 
 
 def _unit_end(glyphs: list[Char], start: int) -> int:
