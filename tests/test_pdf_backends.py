@@ -394,3 +394,20 @@ def test_backends_agree_to_the_hundredth_of_a_point_on_the_samples() -> None:
     contents = _same_content(QUZHOU.read_bytes())
     assert sum(len(page.chars) for page in contents) > 8000
     assert all(not math.isnan(c["x0"]) for page in contents for c in page.chars)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reader_leaves_the_cycle_collector_as_it_found_it(enabled: bool) -> None:
+    """The reader pauses Python's cycle collector while it builds the pages' lines."""
+    import gc
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        parse(QUZHOU.read_bytes())
+        assert gc.isenabled() is enabled
+        with pytest.raises(NoTextLayerError):
+            parse((ROOT / "tests/data/scan-no-text-layer.pdf").read_bytes())
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
