@@ -45,7 +45,8 @@ class Page:
     #: raw content-stream operators, drawn after the lines and texts
     ops: Sequence[str] = field(default_factory=list)
     forms: Sequence[Form] = field(default_factory=list)
-    mediabox: Box = (0, 0, 595, 842)
+    #: None: the page inherits the page tree's MediaBox (A4)
+    mediabox: Box | None = (0, 0, 595, 842)
     rotate: int = 0
 
 
@@ -87,14 +88,16 @@ def drawn_pdf(pages: Sequence[Page], font_size: float = 10) -> bytes:
         content = "\n".join([*ops, *page.ops])
         objects.append(f"<< /Length {len(content)} >>\nstream\n{content}\nendstream")
         xobjects = " ".join(f"/{name} {number} 0 R" for name, number in forms.items())
+        box = "" if page.mediabox is None else f"/MediaBox [{' '.join(map(str, page.mediabox))}] "
         objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [{' '.join(map(str, page.mediabox))}] "
+            f"<< /Type /Page /Parent 2 0 R {box}"
             f"/Rotate {page.rotate} /Resources << {fonts} /XObject << {xobjects} >> >> "
             f"/Contents {len(objects)} 0 R >>"
         )
         kids.append(len(objects))
     objects[1] = (
-        f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>"
+        f"<< /Type /Pages /MediaBox [0 0 595 842] "
+        f"/Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>"
     )
     out = b"%PDF-1.4\n"
     offsets = []

@@ -220,6 +220,14 @@ def test_turned_page_reads_in_its_shown_frame(rotate: int) -> None:
     assert (line["x0"], line["x1"], line["top"]) == pytest.approx((40, 140, page.height - 50))
 
 
+def test_mediabox_inherited_from_the_page_tree() -> None:
+    """PDFium's page MediaBox call does not look up the tree; its page box does."""
+    ops = ["q 0 1 -1 0 595 0 cm", "BT /F1 10 Tf 1 0 0 1 50 60 Tm (upright) Tj ET", "Q"]
+    (page,) = _same_content(drawn_pdf([Page(mediabox=None, rotate=90, ops=ops)]))
+    assert page.height == 595
+    assert _texts(page) == ["upright"]
+
+
 def test_mediabox_off_the_origin_and_forms_give_the_same_frame() -> None:
     form = Form("Fm", ["BT /F1 10 Tf 1 0 0 1 100 300 Tm (inform) Tj ET", "100 290 m 200 290 l S"],
                 matrix=(0.5, 0, 0, 0.5, 10, 10))  # fmt: skip
@@ -411,3 +419,23 @@ def test_reader_leaves_the_cycle_collector_as_it_found_it(enabled: bool) -> None
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_hyphen_ending_a_line_and_unmapped_glyphs_read_alike() -> None:
+    """PDFium reports a line-ending hyphen as U+0002 and an unmapped code as that code
+    (a tab, NUL), pdfminer the latter as "(cid:9)": a hyphen is "-", an unmapped glyph
+    U+FFFD, through both. (Where such a code falls in Helvetica, not embedded, the two
+    take different widths for it: the glyphs are compared, not their boxes.)"""
+    hyphen = [
+        "BT /F1 10 Tf 1 0 0 1 100 700 Tm (infor-) Tj ET",
+        "BT /F1 10 Tf 1 0 0 1 100 688 Tm (mation) Tj ET",
+    ]
+    (page,) = _same_content(drawn_pdf([Page(ops=hyphen)]))
+    assert _texts(page) == ["infor-", "mation"]
+    unmapped = [
+        "BT /F1 10 Tf 1 0 0 1 100 630 Tm (tab\\t) Tj ET",
+        "BT /F1 10 Tf 1 0 0 1 100 610 Tm (nul\\000) Tj ET",
+    ]
+    for backend in BOTH:
+        (page,) = _contents(drawn_pdf([Page(ops=unmapped)]), backend)
+        assert _texts(page) == ["tab\ufffd", "nul\ufffd"], backend

@@ -7,7 +7,7 @@ above this layer knows which one read the file:
   measured down from its top edge, after the page's /Rotate;
 - a glyph (`Char`) has its `text`, its box `x0`..`x1` (the advance width its font gives
   it) and `top`..`bottom` (its font size, standing on the baseline), and `size`; only
-  upright glyphs are given;
+  upright glyphs are given, and a glyph its font does not map to a character is U+FFFD;
 - a stroke is a painted straight line (`lines`) or rectangle (`rects`, with `stroke`:
   whether its outline is drawn), by pdfminer's rules (`path_shapes`).
 """
@@ -20,6 +20,9 @@ import attrs
 
 from disclosure_parse.readers.pdf.rules import Stroke
 from disclosure_parse.readers.pdf.text_lines import Char
+
+#: the text of a glyph whose font does not say which character it is
+UNMAPPED = "\ufffd"
 
 
 @attrs.define

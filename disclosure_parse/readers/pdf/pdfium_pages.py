@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from disclosure_parse.errors import CorruptFileError, EncryptedFileError
-from disclosure_parse.readers.pdf.content import PageContent
+from disclosure_parse.readers.pdf.content import UNMAPPED, PageContent
 from disclosure_parse.readers.pdf.path_shapes import Operation, shapes
 from disclosure_parse.readers.pdf.rules import Stroke
 from disclosure_parse.readers.pdf.text_lines import Char
@@ -44,6 +44,8 @@ Linear = tuple[float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 #: PDFium drops a text object narrower than this (pt): it has no ink
 INKLESS = 0.01
+#: how PDFium reports a hyphen that ends a line
+HYPHENS = frozenset("\x02\ufffe")
 #: what PDFium generates between glyphs: a space for a gap, a line end for a new line
 GENERATED = frozenset(" \r\n")
 
@@ -81,6 +83,7 @@ class _Api:
         self.get_text = function("FPDFText_GetText", i, vp, i, i, ctypes.c_void_p)
         self.unicode = function("FPDFText_GetUnicode", ctypes.c_uint, vp, i)
         self.is_generated = function("FPDFText_IsGenerated", i, vp, i)
+        self.map_error = function("FPDFText_HasUnicodeMapError", i, vp, i)
         self.text_object = function("FPDFText_GetTextObject", vp, vp, i)
         self.char_origin = function("FPDFText_GetCharOrigin", i, vp, i, pd, pd)
         self.char_matrix = function("FPDFText_GetMatrix", i, vp, i, pm)
@@ -243,7 +246,8 @@ def _glyphs(api: _Api, textpage: int, frame: Matrix, height: float) -> tuple[lis
     text_object, char_origin, is_generated = api.text_object, api.char_origin, api.is_generated
     scratch = _Matrix(), ctypes.c_float()
     styles: dict[int, Style | None] = {}
-    fonts: dict[int, dict[str, float]] = {}  # each font's advance widths, filled as they come
+    # each font's characters as they come: advance width, and the text shown for them
+    fonts: dict[int, dict[str, tuple[float, str]]] = {}
     chars: list[Char] = []
     add = chars.append
     last_obj, style = 0, None
@@ -267,9 +271,12 @@ def _glyphs(api: _Api, textpage: int, frame: Matrix, height: float) -> tuple[lis
                 wide, tall = size * linear[0], size * linear[3]
         if style is None:
             continue  # turned or upside-down text is not read
-        width = widths.get(ch)
-        if width is None:
-            width = widths[ch] = _advance(api, font, ch)
+        known = widths.get(ch)
+        if known is None:
+            text_shown = _shown(api, textpage, index, ch)
+            width_of = ch if text_shown == UNMAPPED else text_shown
+            known = widths[ch] = (_advance(api, font, width_of), text_shown)
+        width, shown = known
         char_origin(textpage, index, p_ox, p_oy)
         if turned:
             x = ra * ox.value + rc * oy.value + re
@@ -279,7 +286,7 @@ def _glyphs(api: _Api, textpage: int, frame: Matrix, height: float) -> tuple[lis
         if straight:
             add(
                 {
-                    "text": ch,
+                    "text": shown,
                     "x0": x,
                     "x1": x + width * wide,
                     "top": y - tall,
@@ -288,7 +295,7 @@ def _glyphs(api: _Api, textpage: int, frame: Matrix, height: float) -> tuple[lis
                 }
             )
         else:
-            add(_slanted(ch, x, y, width * size, size, linear))
+            add(_slanted(shown, x, y, width * size, size, linear))
     return chars, set(styles)
 
 
@@ -326,6 +333,21 @@ def _font(api: _Api, obj: int) -> tuple[int, float]:
     size = ctypes.c_float()
     api.font_size(obj, ctypes.byref(size))
     return int(api.font(obj) or 0), size.value
+
+
+def _shown(api: _Api, textpage: int, index: int, ch: str) -> str:
+    """The text of a glyph: U+FFFD when its font does not say which character it is.
+
+    pdfminer writes "(cid:N)" for such a glyph, PDFium the glyph's code as a character;
+    both read U+FFFD (a code depends on the font, so the same glyph in a font is the same
+    character everywhere). PDFium reports a hyphen ending a line as U+0002 (U+FFFE in
+    the page's text).
+    """
+    if ch in HYPHENS:
+        return "-"
+    if ch == "\x00" or api.map_error(textpage, index):
+        return UNMAPPED
+    return ch
 
 
 def _advance(api: _Api, font: int, ch: str) -> float:

@@ -12,6 +12,7 @@ pdfminer's and pdfplumber's errors are translated into ours here and nowhere els
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,9 +20,12 @@ from io import BytesIO
 from typing import Any
 
 from disclosure_parse.errors import CorruptFileError, EncryptedFileError
-from disclosure_parse.readers.pdf.content import PageContent
+from disclosure_parse.readers.pdf.content import UNMAPPED, PageContent
 from disclosure_parse.readers.pdf.rules import Stroke
 from disclosure_parse.readers.pdf.text_lines import Char
+
+#: what pdfminer writes for a glyph its font does not map to a character
+UNDEFINED = re.compile(r"\(cid:\d+\)")
 
 
 class PlumberPages:
@@ -86,7 +90,7 @@ def page_content(page: Any, number: int) -> PageContent:
         shift = slant / rise * drop
         chars.append(
             {
-                "text": char["text"],
+                "text": UNMAPPED if UNDEFINED.fullmatch(char["text"]) else char["text"],
                 "x0": char["x0"] - left - shift,
                 "x1": char["x1"] - left - shift,
                 "top": height - (char["y1"] - drop),
