@@ -144,11 +144,15 @@ class PdfiumPages:
 def open_pdf(data: bytes) -> Iterator[PdfiumPages]:
     """The PDF opened through PDFium; its errors become ours."""
     import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
-        if getattr(error, "err_code", None) in (_ERR_PASSWORD, _ERR_SECURITY):
+        code = getattr(error, "err_code", None)  # older pypdfium2: PDFium's last error
+        if code is None:
+            code = pdfium_c.FPDF_GetLastError()
+        if code in (_ERR_PASSWORD, _ERR_SECURITY):
             raise EncryptedFileError("the PDF is password-protected") from None
         raise CorruptFileError(f"damaged PDF ({error})") from None
     try:
