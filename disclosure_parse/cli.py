@@ -8,11 +8,12 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from disclosure_parse.errors import ERROR_CLASSES, DisclosureParseError
-from disclosure_parse.options import Options
+from disclosure_parse.options import OCR_MODES, Options
 from disclosure_parse.pipeline import parse
 from disclosure_parse.readers import READERS
 
@@ -63,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
         choices=sorted(READERS),
         help="force a reader instead of detecting the format from the content",
     )
+    parser.add_argument(
+        "--ocr",
+        choices=OCR_MODES,
+        default="auto",
+        help="OCR scans (needs the [ocr] extra): auto = a PDF without a text layer and "
+        "images (default), always = every PDF, never = none",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     return parser
 
@@ -72,8 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # backends log their own complaints about damaged files; the user gets our one line
     for backend in ("pdfminer", "pdfplumber", "openpyxl"):
         logging.getLogger(backend).setLevel(logging.CRITICAL)
-    progress = None if args.quiet or not sys.stderr.isatty() else _show_progress
-    options = Options(input_format=args.input_format, progress=progress)
+    progress = None if args.quiet or not sys.stderr.isatty() else _Progress()
+    options = Options(input_format=args.input_format, progress=progress, ocr=args.ocr)
     try:
         if args.file.is_dir():
             return _convert_folder(args.file, args.output, options, args.pretty, args.quiet)
@@ -83,11 +91,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _show_progress(done: int, total: int) -> None:
-    """One self-overwriting stderr line for long documents (PDF pages)."""
-    if total >= 20:
-        end = "\n" if done == total else ""
-        print(f"\r  page {done}/{total}", end=end, file=sys.stderr, flush=True)
+class _Progress:
+    """One self-overwriting stderr line for long documents: a PDF of 20 pages or more, or
+    one whose pages take a second or more each (OCR)."""
+
+    def __init__(self) -> None:
+        self.last = time.monotonic()
+        self.showing = False
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if total >= 20 or now - self.last >= 1.0:
+            self.showing = True
+        self.last = now
+        if self.showing:
+            end = "\n" if done == total else ""
+            print(f"\r  page {done}/{total}", end=end, file=sys.stderr, flush=True)
+        if done == total:
+            self.showing = False
 
 
 def _convert_one(path: Path, output: Path | None, options: Options, pretty: bool) -> int:

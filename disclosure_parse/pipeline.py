@@ -24,6 +24,7 @@ from disclosure_parse.normalize.rows import table_items
 from disclosure_parse.normalize.typed import add_typed_values
 from disclosure_parse.options import DEFAULT_OPTIONS, Options
 from disclosure_parse.readers import READERS
+from disclosure_parse.readers.ocr.confidence import low_confidence_warnings
 from disclosure_parse.structure.layout import TableLayout
 from disclosure_parse.structure.metadata import (
     Metadata,
@@ -140,6 +141,11 @@ def build_catalog(
         )
         items.extend(table_rows)
         warnings.extend(row_warnings)
+    warnings.extend(
+        low_confidence_warnings(
+            ((number, table) for number, (_, table, _) in enumerate(catalog_tables, 1)), items
+        )
+    )
 
     last = catalog_tables[-1][0]
     after = [Paragraph(text) for text in between]

@@ -28,10 +28,17 @@ __all__ = ["read_pdf"]
 
 
 def read_pdf(data: bytes, options: Options) -> Document:
-    """Read a PDF's ruled tables and the text around them into a `Document`."""
+    """Read a PDF's ruled tables and the text around them into a `Document`.
+
+    A PDF without a text layer (a scan) is OCR'd when `options.ocr` allows it.
+    """
+    if options.ocr == "always":
+        return _read_by_ocr(data, options)
     layouts = read_pages(data, options)
     if not any(_has_text(page) for page in layouts):
-        raise NoTextLayerError("the PDF has no text layer (a scan?); OCR it first")
+        if options.ocr == "never":
+            raise NoTextLayerError("the PDF has no text layer (a scan?) and OCR is off")
+        return _read_by_ocr(data, options)
     running = running_lines(layouts)
     blocks = assemble(layouts, running, options)
     return Document(format="pdf", blocks=tuple(blocks))
@@ -41,3 +48,9 @@ def _has_text(page: PageLayout) -> bool:
     return any(line.text.strip() for line in page.lines) or any(
         cell.lines for table in page.tables for cell in table.cells
     )
+
+
+def _read_by_ocr(data: bytes, options: Options) -> Document:
+    from disclosure_parse.readers.ocr import read_scanned_pdf
+
+    return read_scanned_pdf(data, options)
