@@ -10,8 +10,8 @@ from disclosure_parse.grid import Table
 from disclosure_parse.model import Item, ParseWarning
 
 #: a cell whose least sure glyph OCR read with less confidence than this is flagged
-#: (measured: docs/ocr.md, "Confidence")
-LOW_CONFIDENCE = 0.8
+#: (measured on the test scan: docs/ocr.md, "Confidence")
+LOW_CONFIDENCE = 0.9
 
 
 def low_confidence_warnings(
@@ -19,7 +19,9 @@ def low_confidence_warnings(
 ) -> list[ParseWarning]:
     """One warning per item and unsure cell of its rows: (catalog table number, table)."""
     unsure = {
-        number: [c for c in table.cells if c.confidence is not None and c.confidence < LOW_CONFIDENCE]
+        number: [
+            c for c in table.cells if c.confidence is not None and c.confidence < LOW_CONFIDENCE
+        ]
         for number, table in tables
     }
     warnings: list[ParseWarning] = []

@@ -18,6 +18,11 @@ from disclosure_parse.readers.pdf.rules import SNAP, Segment
 #: shortest ink run taken for a rule, in points (longer than a character's stroke: a
 #: 12 pt "一" is 11 pt long, a "——" dash two characters; a rule spans a cell)
 MIN_RULE = 16.0
+#: a run shorter than `MIN_RULE` but longer than this (points) is a rule when it joins
+#: two rules across it end to end: the side of a cell one line high
+MIN_BRIDGE = 4.0
+#: how far (points) a bridging run's end may stop from the middle of the rule it joins
+TOUCH = 1.0
 #: gaps a rule may have (JPEG noise, a faint printer), in points: less than the gap
 #: between two characters, whose strokes would otherwise join into a "rule"
 MAX_GAP = 0.4
@@ -38,24 +43,49 @@ def find_rules(ink: Pixels, scale: float) -> Rules:
     """Horizontal and vertical rules in a binarised page (ink = 255); `scale` is pt/px."""
     import cv2
 
-    length = max(8, round(MIN_RULE / scale))
     gap = max(1, round(MAX_GAP / scale))
-    horizontal_mask = _runs(ink, (length, 1), (gap, 1))
-    vertical_mask = _runs(ink, (1, length), (1, gap))
-    mask = cv2.bitwise_or(horizontal_mask, vertical_mask)
+    lengths = (max(8, round(MIN_RULE / scale)), max(4, round(MIN_BRIDGE / scale)))
+    horizontal_runs = [_runs(ink, (n, 1), (gap, 1)) for n in lengths]
+    vertical_runs = [_runs(ink, (1, n), (1, gap)) for n in lengths]
+    long_h, short_h = (_segments(m, scale, horizontal=True) for m in horizontal_runs)
+    long_v, short_v = (_segments(m, scale, horizontal=False) for m in vertical_runs)
+    mask = np.zeros_like(ink)
+    for runs in (*horizontal_runs, *vertical_runs):
+        mask = np.asarray(cv2.bitwise_or(mask, runs), dtype=np.uint8)
     return Rules(
-        horizontal=_aligned(_segments(horizontal_mask, scale, horizontal=True)),
-        vertical=_aligned(_segments(vertical_mask, scale, horizontal=False)),
-        mask=np.asarray(mask, dtype=np.uint8),
+        horizontal=_aligned(long_h + _bridges(short_h, long_v, MIN_RULE)),
+        vertical=_aligned(long_v + _bridges(short_v, long_h, MIN_RULE)),
+        mask=mask,
     )
+
+
+def _bridges(short: list[Segment], across: list[Segment], longest: float) -> list[Segment]:
+    """Short runs that join two rules across them end to end: the border of a cell one
+    line high. Its ink runs into the rules' ink (a stroke of a character stops short)."""
+
+    def meets(end: float, pos: float) -> bool:
+        return any(
+            abs(rule.pos - end) <= TOUCH and rule.start - SNAP <= pos <= rule.end + SNAP
+            for rule in across
+        )
+
+    return [
+        s
+        for s in short
+        if s.end - s.start < longest and meets(s.start, s.pos) and meets(s.end, s.pos)
+    ]
 
 
 def _runs(ink: Pixels, kernel: tuple[int, int], bridge: tuple[int, int]) -> Pixels:
     """Ink runs at least `kernel` long, small gaps along them closed first."""
     import cv2
 
-    closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, bridge))
-    opened = cv2.morphologyEx(closed, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
+    closed = cv2.morphologyEx(
+        ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, bridge)
+    )
+    opened = cv2.morphologyEx(
+        closed, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel)
+    )
     return np.asarray(opened, dtype=np.uint8)
 
 
@@ -63,7 +93,7 @@ def _segments(mask: Pixels, scale: float, *, horizontal: bool) -> list[Segment]:
     """One segment per connected run of the mask, at the run's mean position."""
     import cv2
 
-    count, labels, stats, centroids = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    count, _, stats, centroids = cv2.connectedComponentsWithStats(mask, connectivity=8)
     found: list[Segment] = []
     thickest = MAX_THICKNESS / scale
     for label in range(1, count):

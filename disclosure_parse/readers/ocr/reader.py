@@ -18,10 +18,10 @@ from disclosure_parse.errors import ResourceLimitError
 from disclosure_parse.grid import Document
 from disclosure_parse.options import Options
 from disclosure_parse.readers.ocr import ticks
+from disclosure_parse.readers.ocr.lines import find_rules
 from disclosure_parse.readers.ocr.render import PageImage, Pixels
 from disclosure_parse.readers.ocr.skew import deskew, ink_mask
 from disclosure_parse.readers.ocr.speckle import despeckle
-from disclosure_parse.readers.ocr.lines import find_rules
 from disclosure_parse.readers.ocr.words import erase_mask, read_words
 from disclosure_parse.readers.pdf.assemble import assemble
 from disclosure_parse.readers.pdf.cells import fill_cells, grid
@@ -87,9 +87,7 @@ def read_page(page: PageImage) -> PageLayout:
     return PageLayout(number=page.number, height=height, tables=tables, lines=text_lines(free))
 
 
-def _add_marks(
-    table: PageTable, pixels: Pixels, ink: Pixels, scale: float, glyph: float
-) -> None:
+def _add_marks(table: PageTable, pixels: Pixels, ink: Pixels, scale: float, glyph: float) -> None:
     """Cells OCR left empty, or read as a look-alike of √, decided by their ink."""
     for cell in table.cells:
         if not ticks.tick_text(cell_text(cell.lines, cell.x1)):
@@ -123,7 +121,7 @@ def _snap_columns(layouts: list[PageLayout]) -> None:
             cell.x0, cell.x1 = table.xs[cell.c0], table.xs[cell.c1]
 
 
-def _header_cells(table: PageTable, rows: int) -> dict[tuple[int, int, float, float], PageCell] | None:
+def _header_cells(table: PageTable, rows: int) -> dict[tuple[int, int, int, int], PageCell] | None:
     """The cells of a table's top `rows` rows by position; None if one reaches below."""
     cells = {}
     for cell in table.cells:
@@ -135,10 +133,8 @@ def _header_cells(table: PageTable, rows: int) -> dict[tuple[int, int, float, fl
     return cells
 
 
-def _squeezed(cells: dict[tuple[int, int, float, float], PageCell]) -> str:
-    return "".join(
-        "".join(line.text.split()) for key in sorted(cells) for line in cells[key].lines
-    )
+def _squeezed(cells: dict[tuple[int, int, int, int], PageCell]) -> str:
+    return "".join("".join(line.text.split()) for key in sorted(cells) for line in cells[key].lines)
 
 
 def _settle_repeated_headers(layouts: list[PageLayout]) -> None:

@@ -112,7 +112,9 @@ def image_pages(data: bytes, options: Options) -> Iterator[PageImage]:
                 size = (max(1, round(grey.width * factor)), max(1, round(grey.height * factor)))
                 grey = grey.resize(size, Image.Resampling.LANCZOS)
                 dpi *= factor
-            yield PageImage(number=index + 1, pixels=np.asarray(grey, dtype=np.uint8), scale=72.0 / dpi)
+            yield PageImage(
+                number=index + 1, pixels=np.asarray(grey, dtype=np.uint8), scale=72.0 / dpi
+            )
 
 
 def _open_image(data: bytes) -> Any:

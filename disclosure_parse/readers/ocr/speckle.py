@@ -17,7 +17,7 @@ def despeckle(pixels: Pixels, ink: Pixels, scale: float) -> tuple[Pixels, Pixels
     """The page and its ink mask without specks (`scale` in points per pixel)."""
     import cv2
 
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     side = MAX_SPECK / scale
     small = (stats[:, cv2.CC_STAT_WIDTH] <= side) & (stats[:, cv2.CC_STAT_HEIGHT] <= side)
     small[0] = False  # the background

@@ -13,6 +13,7 @@ from __future__ import annotations
 import attrs
 import numpy as np
 
+from disclosure_parse.cell_text import TICKS, UNTICKS
 from disclosure_parse.readers.ocr.engine import engine
 from disclosure_parse.readers.ocr.render import Pixels
 from disclosure_parse.readers.pdf.layout import PageCell
@@ -84,9 +85,14 @@ def find_mark(
 
 #: a lone glyph read with less confidence than this is told by its shape instead
 MIN_LONE_SCORE = 0.6
+#: what a lone mark is read as: the marks themselves, their look-alikes ("口" for □) and
+#: punctuation a speck is read as
+_NOT_A_CHARACTER = LOOKALIKES | TICKS | UNTICKS | frozenset("。.·,、丶")
 
 
-def _recognise(pixels: Pixels, box: tuple[int, int, int, int], glyph: float) -> tuple[str, float] | None:
+def _recognise(
+    pixels: Pixels, box: tuple[int, int, int, int], glyph: float
+) -> tuple[str, float] | None:
     """The blob recognised alone (no detection), if it reads as one character that is
     not a look-alike of a mark."""
     import cv2
@@ -94,13 +100,13 @@ def _recognise(pixels: Pixels, box: tuple[int, int, int, int], glyph: float) -> 
     left, top, right, bottom = box
     pad = max(2, round(glyph * 0.3))
     crop = pixels[max(0, top - pad) : bottom + pad, max(0, left - pad) : right + pad]
-    crop = cv2.copyMakeBorder(crop, pad, pad, pad * 2, pad * 2, cv2.BORDER_CONSTANT, value=255)
-    result, _ = engine()(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR), use_det=False, use_cls=False)
+    framed = cv2.copyMakeBorder(crop, pad, pad, pad * 2, pad * 2, cv2.BORDER_CONSTANT, value=255)
+    result, _ = engine()(cv2.cvtColor(framed, cv2.COLOR_GRAY2BGR), use_det=False, use_cls=False)
     if not result:
         return None
     text, score = str(result[0][0]).strip(), float(result[0][1])
-    if len(text) != 1 or text in LOOKALIKES or text in "。.·,、丶" or score < MIN_LONE_SCORE:
-        return None
+    if len(text) != 1 or text in _NOT_A_CHARACTER or score < MIN_LONE_SCORE:
+        return None  # a mark (its shape tells which better than the recogniser), or noise
     return text, score
 
 

@@ -88,19 +88,29 @@ def fix_glyphs(glyphs: list[Char]) -> list[Char]:
     year in 〔〕, and a half-width bracket next to a CJK character full-width."""
     text = "".join(g["text"] for g in glyphs)
     for match in _DOCUMENT_YEAR.finditer(text):
-        glyphs[match.start()]["text"] = "〔"
-        glyphs[match.end() - 1]["text"] = "〕"
+        year = glyphs[match.start() + 1 : match.end() - 1]
+        for index, bracket in ((match.start(), "〔"), (match.end() - 1, "〕")):
+            _rewrite(glyphs[index], bracket, year)
     for index, glyph in enumerate(glyphs):
         wide = _FULL_WIDTH.get(glyph["text"])
         if wide is None:
             continue
         neighbours = glyphs[max(0, index - 1) : index] + glyphs[index + 1 : index + 2]
-        if any(is_wide(n["text"]) and n["text"] not in _FULL_WIDTH.values() for n in neighbours):
-            glyph["text"] = wide
+        beside = [n for n in neighbours if is_wide(n["text"]) and n["text"] not in _WIDE_BRACKETS]
+        if beside:
+            _rewrite(glyph, wide, beside)
     return glyphs
 
 
+def _rewrite(glyph: Char, text: str, evidence: list[Char]) -> None:
+    """A glyph read as `text` by a rule: as sure as the glyphs the rule rests on (OCR was
+    unsure which bracket it saw, not that one is there)."""
+    glyph["text"] = text
+    glyph["conf"] = max(glyph["conf"], min(g["conf"] for g in evidence))
+
+
 _FULL_WIDTH = {"(": "（", ")": "）"}
+_WIDE_BRACKETS = frozenset(_FULL_WIDTH.values())
 
 
 def _ink_rows(ink: Pixels, box: Any) -> tuple[float, float]:
