@@ -3,7 +3,8 @@
 Scans `samples/quzhou-city-2018.pdf` as tests/scan_builder.py does (200 dpi, turned
 0.4°, speckled, JPEG quality 70, an image-only PDF), converts it with this checkout's
 package, and prints items found and exact against samples/expected/quzhou-city-2018.json,
-ticked flags right, the low-confidence warnings, and seconds per page (wall and CPU).
+ticked flags right, the low-confidence warnings, seconds per page (wall and CPU) and the
+peak memory of the process.
 Needs the [ocr] extra. The figures are quoted in docs/ocr.md.
 
     python bench/ocr_scan.py [--pages 1-11] [--dpi 200] [--angle 0.4] [--quality 70] [-v]
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import sys
 import time
 from pathlib import Path
@@ -57,7 +59,8 @@ def main() -> None:
         f"flags right {result.flags_right}/{result.found}; "
         f"{len(unsure)} low-confidence warnings on "
         f"{len({w.where for w in unsure})} cells; "
-        f"{wall / count:.1f} s/page wall, {cpu / count:.1f} s/page CPU"
+        f"{wall / count:.1f} s/page wall, {cpu / count:.1f} s/page CPU; "
+        f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
     )
     if args.verbose:
         print(result.describe())

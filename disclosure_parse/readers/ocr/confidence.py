@@ -36,10 +36,16 @@ def low_confidence_warnings(
             warnings.append(
                 ParseWarning(
                     "low-ocr-confidence",
-                    f"item {item.seq or '?'} uses text OCR read with confidence "
-                    f"{cell.confidence:.2f}: {' '.join(cell.text.split())[:60]!r}; check it "
+                    f"item {item.seq or '?'} ({_short(item.content)}) uses text OCR read with "
+                    f"confidence {cell.confidence:.2f}: {_short(cell.text)!r}; check it "
                     "against the scan",
                     where,
                 )
             )
     return warnings
+
+
+def _short(text: str | None, length: int = 40) -> str:
+    """A text on one line, cut with an ellipsis: enough to find it on the page."""
+    flat = " ".join((text or "").split())
+    return flat if len(flat) <= length else flat[: length - 1] + "…"
