@@ -18,7 +18,7 @@ from item_score import Score, catalog_items, score
 from repo_files import ROOT, convert
 from scan_builder import scanned_pdf
 
-from disclosure_parse import Options, errors, parse
+from disclosure_parse import Catalog, Options, errors, parse
 from disclosure_parse.detect import detect_format
 from disclosure_parse.grid import Cell, Table
 from disclosure_parse.options import Limits
@@ -265,7 +265,7 @@ def test_ocr_time_budget_is_respected() -> None:
 
 
 @pytest.fixture(scope="module")
-def scanned() -> tuple[Score, list[tuple[int, int]], object]:
+def scanned() -> tuple[Score, list[tuple[int, int]], Catalog]:
     """Pages 1-3 of the sample, scanned and converted; scored against the golden items of
     those pages (the text PDF says which items start there)."""
     source = SAMPLE_PDF.read_bytes()
@@ -293,6 +293,17 @@ def test_scan_gives_the_golden_items(scanned: tuple[Score, object, object]) -> N
 def test_scan_gets_every_ticked_flag_right(scanned: tuple[Score, object, object]) -> None:
     result = scanned[0]
     assert result.flags_right == result.found, result.describe()
+
+
+@needs_ocr
+def test_scan_reads_the_title_and_a_title_is_not_a_table(
+    scanned: tuple[object, object, Catalog],
+) -> None:
+    """The strokes of the large bold title are as long as a rule; they are no table."""
+    catalog = scanned[2]
+    assert catalog.title == "衢州市政府信息主动公开基本目录"
+    assert catalog.notes == ()
+    assert [w.code for w in catalog.warnings if w.code != "low-ocr-confidence"] == []
 
 
 @needs_ocr

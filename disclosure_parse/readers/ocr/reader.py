@@ -27,11 +27,13 @@ from disclosure_parse.readers.pdf.assemble import assemble
 from disclosure_parse.readers.pdf.cells import fill_cells, grid
 from disclosure_parse.readers.pdf.free_text import running_lines
 from disclosure_parse.readers.pdf.layout import PageCell, PageLayout, PageTable
-from disclosure_parse.readers.pdf.rules import components, merge_collinear
-from disclosure_parse.readers.pdf.text_lines import cell_text, text_lines
+from disclosure_parse.readers.pdf.rules import Segment, components, merge_collinear
+from disclosure_parse.readers.pdf.text_lines import Char, cell_text, text_lines
 
 #: how far inside its rules a cell's ink is looked at for a mark, in points
 MARK_INSET = 0.5
+#: a run no longer than this share of a character's width, inside its box, is its stroke
+STROKE_SHARE = 1.2
 #: rules of different pages this close (points) are the same column border
 COLUMN_JITTER = 4.0
 #: how alike (difflib ratio) a later page's top rows must read to repeat page 1's header
@@ -65,17 +67,17 @@ def read_page(page: PageImage) -> PageLayout:
     pixels, _ = deskew(page.pixels)
     pixels, ink = despeckle(pixels, ink_mask(pixels), page.scale)
     rules = find_rules(ink, page.scale)
+    chars = read_words(pixels, ink, page.scale)
+    horizontal = [s for s in rules.horizontal if not _stroke(s, chars, horizontal=True)]
+    vertical = [s for s in rules.vertical if not _stroke(s, chars, horizontal=False)]
     tables = [
         table
         for table in (
-            grid(page.number, horizontal, vertical)
-            for horizontal, vertical in components(
-                merge_collinear(rules.horizontal), merge_collinear(rules.vertical)
-            )
+            grid(page.number, h, v)
+            for h, v in components(merge_collinear(horizontal), merge_collinear(vertical))
         )
         if table is not None
     ]
-    chars = read_words(pixels, ink, page.scale)
     free = fill_cells(tables, chars)
     glyph = statistics.median([c["size"] for c in chars]) / page.scale if chars else 0.0
     if glyph:
@@ -85,6 +87,22 @@ def read_page(page: PageImage) -> PageLayout:
             _add_marks(table, pixels, text_ink, page.scale, glyph)
     height = pixels.shape[0] * page.scale
     return PageLayout(number=page.number, height=height, tables=tables, lines=text_lines(free))
+
+
+def _stroke(segment: Segment, chars: list[Char], *, horizontal: bool) -> bool:
+    """A "rule" that is a stroke of a large character (a title's 一 or 丨): no longer than
+    the character is wide, in the middle of its box."""
+    length = segment.end - segment.start
+    middle = (segment.start + segment.end) / 2
+    for char in chars:
+        if length > STROKE_SHARE * (char["x1"] - char["x0"]):
+            continue
+        x, y = (middle, segment.pos) if horizontal else (segment.pos, middle)
+        pad = 0.1 * (char["bottom"] - char["top"])  # a stroke at the edge of the ink
+        inside_x = char["x0"] - pad < x < char["x1"] + pad
+        if inside_x and char["top"] - pad < y < char["bottom"] + pad:
+            return True
+    return False
 
 
 def _add_marks(table: PageTable, pixels: Pixels, ink: Pixels, scale: float, glyph: float) -> None:
