@@ -7,9 +7,10 @@ paragraph layers, so a scan gives the same grid its text PDF would. Cells keep t
 confidence of their least sure glyph. See docs/ocr.md.
 
 The package splits along its jobs: `engine` (the optional modules, the one OCR engine),
-`render` (page images), `skew`, `lines` (ruling lines), `words` (OCR into glyphs),
-`ticks` (marks OCR misses) and `reader` (a page, then the document). Only this module
-is imported without the extra: it imports the heavy ones when a scan is read.
+`render` (page images), `skew`, `speckle`, `lines` (ruling lines), `words` (OCR into
+glyphs), `ticks` (marks OCR misses), `reader` (a page, then the document) and
+`confidence` (warnings for items from unsure cells). This module, `engine` and
+`confidence` import nothing heavy; the others are imported when a scan is read.
 """
 
 from __future__ import annotations
