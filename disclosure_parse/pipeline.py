@@ -158,6 +158,12 @@ def build_catalog(
     )
 
 
+def _every_label_known(layout: TableLayout) -> bool:
+    """A card's labels are field names: the vocabulary knows every one of them (none was
+    typed by its value)."""
+    return all(c.role.field is not Field.EXTRA and c.assumed is None for c in layout.columns)
+
+
 def _table_title(catalog_tables: list[tuple[int, Table, TableLayout]]) -> str | None:
     """A title printed as the first row of the catalog table (one cell across the width).
 
@@ -187,7 +193,7 @@ def _classify_tables(
         if pairs is not None:
             # a card (one record, a label/value pair per field) reads better turned round
             card = read_table(card_as_table(table, pairs), vocabulary, position)
-            if card.score > reading.score:
+            if card.score > reading.score and _every_label_known(card.layout):
                 reading = card
         warnings.extend(reading.warnings)
         if reading.is_catalog:

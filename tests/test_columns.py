@@ -389,3 +389,29 @@ def test_a_column_typed_by_its_cells_is_reported() -> None:
 def test_content_has_many_names(content_label: str) -> None:
     result = catalog([["公开事项", content_label, "公开主体"], ["机构职能", "职责", "县政府办"]])
     assert result.items[0].content == "职责"
+
+
+def test_sub_header_row_under_a_lost_merge_is_still_a_header() -> None:
+    """A CSV or a pasted table loses the group's span: 公开事项 | (empty) over 一级 / 二级."""
+    result = catalog(
+        [
+            ["序号", "公开事项", "", "公开内容", "公开方式", ""],
+            ["", "一级事项", "二级事项", "", "主动", "依申请"],
+            ["1", "机构信息", "机构职能", "职责", "√", ""],
+        ]
+    )
+    (item,) = result.items
+    assert item.category == ("机构信息", "机构职能")
+    assert item.disclosure == (Disclosure.PROACTIVE,)
+
+
+def test_body_row_reading_like_labels_is_not_a_second_header() -> None:
+    """申请渠道 under 公开内容 (no group above it) is content, not a sub-header."""
+    result = catalog(
+        [
+            ["类别", "公开事项", "公开内容"],
+            ["综合政务", "依申请公开", "申请渠道"],
+        ]
+    )
+    (item,) = result.items
+    assert item.content == "申请渠道"

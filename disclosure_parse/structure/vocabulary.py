@@ -402,13 +402,25 @@ class HeaderVocabulary:
             or bool(_LEVEL_VALUE.match(key))
         )
 
-    def names_flag(self, text: str) -> bool:
-        """Whether a header text names a tick column by itself (主动, 全社会, 县级)."""
+    def names_sub_column(self, text: str, group: Field | None = None) -> bool:
+        """Whether a header text names a sub-column by itself: a tick column (主动, 全社会,
+        县级) or a category level (一级事项, 二级栏目) — of `group`'s field when given."""
         key = header_key(text)
         naming = self._leaf(key)
+        found: Field | None = None
         if naming is not None and naming.role.is_flag and naming.role.flag is not None:
+            found = naming.role.field
+        elif _LEVEL_VALUE.match(key):
+            found = Field.LEVELS
+        elif _CATEGORY_LEVEL.match(key):
+            found = Field.CATEGORY
+        if found is None:
+            return False
+        # under a category group only a level of it; flag groups are often printed wrong
+        # or repeated (公开方式 over 县级), so any flag label stands under any flag group
+        if group is None:
             return True
-        return bool(_LEVEL_VALUE.match(key))
+        return (found is Field.CATEGORY) == (group is Field.CATEGORY)
 
     def _leaf(self, key: str) -> Naming | None:
         for label, role in self.extra_labels:
