@@ -122,7 +122,8 @@ def build_catalog(
     catalog_tables, metadata = _classify_tables(document, vocabulary, warnings)
     if not catalog_tables:
         raise NoCatalogTableError(
-            "no catalog table found (no table has a header with 序号/事项/公开内容/公开依据 …)"
+            "no catalog table found (no table's header names an item — 事项/类别 or 公开内容 — "
+            "and what is said of it, such as 公开主体, 公开依据, 公开时限 or 公开渠道)"
         )
 
     sections, before, between = _paragraphs_around(document, [p for p, _, _ in catalog_tables])
