@@ -26,7 +26,8 @@ def scheduler_executor(address: str) -> Iterator[tuple[cf.Executor, int]]:
         distributed: Any = importlib.import_module("distributed")
     except ImportError as error:
         raise ImportError(_MISSING) from error
-    client = distributed.Client(address, timeout="20s")
+    # the connection timeout is dask's own setting (distributed.comm.timeouts.connect)
+    client = distributed.Client(address)
     try:
         workers = client.scheduler_info().get("workers", {})
         threads = sum(int(worker.get("nthreads", 1)) for worker in workers.values())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from typing import IO, Any
 
 from disclosure_parse.batch.report import FileResult
@@ -60,8 +61,16 @@ class Bar(ErrorsOnly):
         self.items = self.failures = 0
         if skipped:
             print(f"skipping {skipped} files converted by an earlier run", file=self.stream)
+        sized = _width(self.stream) > 0
         self.bar: Any = tqdm(
-            total=total, unit="file", desc="converting", file=self.stream, dynamic_ncols=True
+            total=total,
+            unit="file",
+            desc="converting",
+            file=self.stream,
+            # follow the terminal's size; one that reports none (0x0) gets 100x24
+            dynamic_ncols=sized,
+            ncols=None if sized else 100,
+            nrows=None if sized else 24,
         )
 
     def advance(self, result: FileResult, shown_path: str) -> None:
@@ -74,6 +83,13 @@ class Bar(ErrorsOnly):
 
     def finish(self) -> None:
         self.bar.close()
+
+
+def _width(stream: IO[str]) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return 0
 
 
 def for_stream(stream: IO[str], quiet: bool) -> ErrorsOnly:
