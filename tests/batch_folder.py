@@ -33,3 +33,10 @@ def make_mixed_folder(root: Path, *, with_pdf: bool = False) -> Path:
     (folder / BROKEN).write_bytes((SAMPLES / "quzhou-city-2018.docx").read_bytes()[:3000])
     (folder / ".hidden.docx").write_bytes(b"never read")
     return folder
+
+
+def warned_inputs(folder: Path, relatives: list[str]) -> list[str]:
+    """The good inputs whose catalogs carry warnings (what the pipeline says today)."""
+    from disclosure_parse import parse
+
+    return sorted(r for r in relatives if parse(folder / r).warnings)
