@@ -8,6 +8,7 @@ import datetime as dt
 import enum
 import io
 import json
+import typing
 from pathlib import Path
 
 import attrs
@@ -37,13 +38,19 @@ def test_every_item_field_is_a_column_in_model_order() -> None:
     """Built from attrs fields: a field added to Item shows up without a change in export."""
     names = [c.name for c in item_columns()]
     own = [n for n in names if not n.startswith("catalog_")]
-    expected = []
-    for field in attrs.fields(attrs.resolve_types(Item)):
-        if attrs.has(field.type):  # source → source_table, source_rows, source_page
-            expected += [f"{field.name}_{sub.name}" for sub in attrs.fields(field.type)]
+    assert own == _flat_names(Item)
+
+
+def _flat_names(cls: type, prefix: str = "") -> list[str]:
+    """Field names, a nested attrs class (or an optional one) as its fields, prefixed."""
+    names = []
+    for field in attrs.fields(attrs.resolve_types(cls)):
+        options = [t for t in (typing.get_args(field.type) or (field.type,)) if t is not type(None)]
+        if len(options) == 1 and attrs.has(options[0]):  # source → source_table, …
+            names += _flat_names(options[0], f"{prefix}{field.name}_")
         else:
-            expected.append(field.name)
-    assert own == expected
+            names.append(prefix + field.name)
+    return names
 
 
 class Colour(str, enum.Enum):
