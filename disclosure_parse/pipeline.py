@@ -43,12 +43,14 @@ def parse(
     options: Options = DEFAULT_OPTIONS,
     *,
     vocabulary: HeaderVocabulary = DEFAULT_VOCABULARY,
+    name: str | None = None,
 ) -> Catalog:
     """Parse a catalog document (a path, or the file's bytes) into a `Catalog`.
 
+    `name` is the file name of bytes (it helps detect the format and becomes source.path).
     Raises a `DisclosureParseError` subclass, naming the file, for anything it cannot read.
     """
-    path = None if isinstance(source, bytes) else os.fspath(source)
+    path = name if isinstance(source, bytes) else os.fspath(source)
     try:
         data = source if isinstance(source, bytes) else _load(Path(path or ""), options)
         return _parse_bytes(data, path, options, vocabulary)
