@@ -68,6 +68,7 @@ W_TAB = _w("tab")
 W_TBL = _w("tbl")
 W_TBL_GRID = _w("tblGrid")
 W_TBL_HEADER = _w("tblHeader")
+W_TC = _w("tc")
 W_TC_PR = _w("tcPr")
 W_TR = _w("tr")
 W_TR_PR = _w("trPr")
@@ -248,16 +249,21 @@ def _frame_cell(tbl: etree._Element) -> etree._Element | None:
 
 def _unwrap(parent: etree._Element, tag: str) -> list[etree._Element]:
     """Children `tag` of `parent`, looking through w:sdt and w:customXml wrappers."""
+    return _unwrap_full(parent, _w(tag))
+
+
+def _unwrap_full(parent: etree._Element, full_tag: str) -> list[etree._Element]:
     found: list[etree._Element] = []
     for child in parent:
-        if child.tag == _w(tag):
+        tag = child.tag
+        if tag == full_tag:
             found.append(child)
-        elif child.tag == W_SDT:
+        elif tag == W_SDT:
             content = child.find(W_SDT_CONTENT)
             if content is not None:
-                found.extend(_unwrap(content, tag))
-        elif child.tag == W_CUSTOM_XML:
-            found.extend(_unwrap(child, tag))
+                found.extend(_unwrap_full(content, full_tag))
+        elif tag == W_CUSTOM_XML:
+            found.extend(_unwrap_full(child, full_tag))
     return found
 
 
@@ -302,11 +308,8 @@ def _read_table(tbl: etree._Element, position: int, options: Options) -> Table:
         else:
             header_run = False
         previous: _OpenCell | None = None
-        for tc in _unwrap(tr, "tc"):
-            tc_pr = tc.find(W_TC_PR)
-            span = max(1, _int_val(tc_pr.find(W_GRID_SPAN) if tc_pr is not None else None, 1))
-            v_merge = tc_pr.find(W_V_MERGE) if tc_pr is not None else None
-            h_merge = tc_pr.find(W_H_MERGE) if tc_pr is not None else None
+        for tc in _unwrap_full(tr, W_TC):
+            span, v_merge, h_merge = _cell_properties(tc)
             if h_merge is not None and h_merge.get(W_VAL) != "restart" and previous:
                 previous.col_span += span
                 col += span
@@ -348,6 +351,25 @@ def _read_table(tbl: etree._Element, position: int, options: Options) -> Table:
         marked_header_rows=marked_header,
         label=f"table at block {position + 1}",
     )
+
+
+def _cell_properties(
+    tc: etree._Element,
+) -> tuple[int, etree._Element | None, etree._Element | None]:
+    """A cell's grid span, w:vMerge and w:hMerge, read in one pass over its w:tcPr (the first
+    child by the schema; looked up when a producer put it elsewhere)."""
+    tc_pr = tc[0] if len(tc) and tc[0].tag == W_TC_PR else tc.find(W_TC_PR)
+    span_element = v_merge = h_merge = None
+    if tc_pr is not None:
+        for child in tc_pr:
+            tag = child.tag
+            if tag == W_GRID_SPAN:
+                span_element = child
+            elif tag == W_V_MERGE:
+                v_merge = child
+            elif tag == W_H_MERGE:
+                h_merge = child
+    return max(1, _int_val(span_element, 1)), v_merge, h_merge
 
 
 def cell_text(tc: etree._Element) -> str:
@@ -478,7 +500,8 @@ def _legacy_checked(box: etree._Element) -> bool:
 
 
 def _run_symbol_font(run: etree._Element) -> str | None:
-    properties = run.find(W_R_PR)
+    first = run[0] if len(run) else None
+    properties = first if first is not None and first.tag == W_R_PR else run.find(W_R_PR)
     fonts = properties.find(W_R_FONTS) if properties is not None else None
     if fonts is None:
         return None

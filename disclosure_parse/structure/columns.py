@@ -88,8 +88,9 @@ def settle_columns(
 ) -> tuple[MappedColumn, ...]:
     """The columns with cell typing and the table's own decisions applied (see module doc)."""
     body_start = max(rows.title_rows + rows.header_rows, default=-1) + 1
-    typed = [_typed_by_cells(c, _column_texts(table, body_start, c.index)) for c in columns]
-    typed = _content_under_a_shared_header(typed, table, body_start)
+    body = [row for row in range(body_start, table.n_rows) if not is_spanning_title_row(table, row)]
+    typed = [_typed_by_cells(c, _column_texts(table, body, c.index)) for c in columns]
+    typed = _content_under_a_shared_header(typed, table, body)
     typed = _resolve_fallbacks(typed)
     typed = _manner_beside_channels(typed)
     typed = _attributes_right_of_content(typed)
@@ -97,16 +98,14 @@ def settle_columns(
     return _number_levels(typed)
 
 
-def _column_texts(table: Table, body_start: int, col: int) -> list[str]:
-    """The texts of the body cells that start in `col` (placeholders and titles left out)."""
+def _column_texts(table: Table, body: list[int], col: int) -> list[str]:
+    """The texts of the cells of `body` rows that start in `col` (placeholders left out)."""
     texts: list[str] = []
-    for row in range(body_start, table.n_rows):
+    for row in body:
         cell = table.cell_at(row, col)
         if cell is None or cell.row != row or cell.col != col or not cell.text.strip():
             continue
         if is_empty_value(cell.text) or is_same_as_above(cell.text):
-            continue
-        if is_spanning_title_row(table, row):
             continue
         texts.append(cell.text)
     return texts
@@ -163,7 +162,7 @@ def _typed_by_cells(column: MappedColumn, texts: list[str]) -> MappedColumn:
 
 
 def _content_under_a_shared_header(
-    columns: list[MappedColumn], table: Table, body_start: int
+    columns: list[MappedColumn], table: Table, body: list[int]
 ) -> list[MappedColumn]:
     """Without a content column, a column sharing a category header with the column left
     of it whose cells are descriptive text (long, or with sentence punctuation) is the
@@ -181,7 +180,7 @@ def _content_under_a_shared_header(
             and left.header == column.header
         ):
             continue
-        texts = _column_texts(table, body_start, column.index)
+        texts = _column_texts(table, body, column.index)
         if texts and sum(map(is_descriptive, texts)) / len(texts) >= CELLS_DECIDE:
             settled[i] = attrs.evolve(
                 column,
