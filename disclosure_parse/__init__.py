@@ -16,6 +16,7 @@ from disclosure_parse.errors import (
     ResourceLimitError,
     UnsupportedFormatError,
 )
+from disclosure_parse.export.dataframe import to_dataframe
 from disclosure_parse.model import (
     Audience,
     BasisKind,
@@ -73,4 +74,5 @@ __all__ = [
     "UpdateCycle",
     "json_schema",
     "parse",
+    "to_dataframe",
 ]

@@ -7,6 +7,7 @@ build on it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import regex
 
@@ -28,11 +29,13 @@ _PAGE_NUMBER = regex.compile(
 KEY_AREA_MARKS = "★☆"
 
 
+@functools.lru_cache(maxsize=8192)
 def squash_spaces(text: str) -> str:
     """Full-width and other odd spaces become one ASCII space; ends trimmed."""
     return _SPACES.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=8192)
 def join_lines(text: str) -> str:
     """Join a cell's lines into one: no space at a break next to CJK, one space otherwise.
 
@@ -96,11 +99,13 @@ EMPTY_VALUES = frozenset({"", "/", "—", "——", "－", "-", "--", "无", "\\
 SAME_AS_ABOVE = regex.compile(r'^[“"]?同上[。.]?[”"]?$')
 
 
+@functools.lru_cache(maxsize=8192)
 def is_empty_value(text: str) -> bool:
     """Empty, or a placeholder that means empty ("/", "—")."""
     return squash_spaces(text) in EMPTY_VALUES
 
 
+@functools.lru_cache(maxsize=8192)
 def is_same_as_above(text: str) -> bool:
     """同上 / 同上。/ “同上”: the value of the cell above."""
     return bool(SAME_AS_ABOVE.match(squash_spaces(text)))

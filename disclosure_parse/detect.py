@@ -17,10 +17,12 @@ _ZIP_EXTENSIONS = (".docx", ".docm", ".xlsx", ".xlsm", ".dotx")
 TEXT_ENCODINGS = ("utf-8-sig", "gb18030")
 _HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<table")
+#: PNG, JPEG, TIFF (both byte orders): a photo or scan of pages, read by OCR
+IMAGE_MAGICS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 
 def detect_format(data: bytes, name: str | None = None) -> str:
-    """The reader name for `data`: "docx", "pdf", "html", "text-cells", "text-rows", ..."""
+    """The reader name for `data`: "docx", "pdf", "html", "image", "text-cells", ..."""
     lower = (name or "").lower()
     if not data:
         raise UnsupportedFormatError("the file is empty")
@@ -37,6 +39,8 @@ def detect_format(data: bytes, name: str | None = None) -> str:
         )
     if data[:1024].lstrip().startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         return "pdf"
+    if data.startswith(IMAGE_MAGICS):
+        return "image"
     if data.startswith(b"{\\rtf"):
         raise UnsupportedFormatError("RTF is not read: save it as .docx first")
     if looks_like_html(data):

@@ -91,3 +91,7 @@ ERROR_CLASSES: tuple[type[DisclosureParseError], ...] = (
     NoCatalogTableError,
     ResourceLimitError,
 )
+
+#: the converter's exit code when a folder conversion finished but some files failed
+#: (each failure is in the summary and in report.jsonl with its own code)
+BATCH_INCOMPLETE_EXIT_CODE = 10

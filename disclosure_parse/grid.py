@@ -25,6 +25,8 @@ class Cell:
     col_span: int = 1
     #: page number (1-based) where the cell starts, when the format has pages
     page: int | None = None
+    #: OCR's recognition confidence (0..1, its least sure glyph), for a cell read from a scan
+    confidence: float | None = None
 
     def covers(self, row: int, col: int) -> bool:
         return (

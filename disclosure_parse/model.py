@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import Any
 
 import attrs
 
@@ -237,3 +238,13 @@ class Catalog:
         from disclosure_parse.serialize import catalog_from_json
 
         return catalog_from_json(text)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat dict per item, the rows of the table exports (docs/export.md).
+
+        Its catalog's title and source first, then every Item field: lists joined with 、,
+        `extra` as JSON text, nested `source` as `source_table`, `source_rows`, `source_page`.
+        """
+        from disclosure_parse.export.records import item_records
+
+        return list(item_records(self))

@@ -25,6 +25,12 @@ class Limits:
     max_pdf_pages: int = 2_000
     #: time budget for reading one PDF, checked between pages (seconds)
     max_pdf_seconds: float = 120.0
+    #: time budget for OCR of one scan, checked between pages (seconds; a page takes 3-10)
+    max_ocr_seconds: float = 1200.0
+
+
+#: the values of `Options.ocr`
+OCR_MODES = ("auto", "always", "never")
 
 
 @attrs.frozen
@@ -36,6 +42,8 @@ class Options:
     (PDF pages), so that a long conversion can show how far it is.
     `pdf_backend` reads PDF pages through PDFium ("pdfium", fast) or pdfminer
     ("pdfplumber", the reference); both give the same grid (docs/pdf.md).
+    `ocr` says when a scan is OCR'd (the `[ocr]` extra): "auto" for a PDF without a text
+    layer and for images, "always" for every PDF (its text layer ignored), "never".
     """
 
     limits: Limits = attrs.Factory(Limits)
@@ -45,6 +53,7 @@ class Options:
         default="pdfium", validator=attrs.validators.in_(("pdfium", "pdfplumber"))
     )
     progress: Callable[[int, int], None] | None = attrs.field(default=None, eq=False)
+    ocr: str = attrs.field(default="auto", validator=attrs.validators.in_(OCR_MODES))
 
 
 DEFAULT_OPTIONS = Options()

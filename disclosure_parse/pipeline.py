@@ -24,6 +24,7 @@ from disclosure_parse.normalize.rows import table_items
 from disclosure_parse.normalize.typed import add_typed_values
 from disclosure_parse.options import DEFAULT_OPTIONS, Options
 from disclosure_parse.readers import READERS
+from disclosure_parse.readers.ocr.confidence import low_confidence_warnings
 from disclosure_parse.structure.layout import TableLayout
 from disclosure_parse.structure.metadata import (
     Metadata,
@@ -43,12 +44,14 @@ def parse(
     options: Options = DEFAULT_OPTIONS,
     *,
     vocabulary: HeaderVocabulary = DEFAULT_VOCABULARY,
+    name: str | None = None,
 ) -> Catalog:
     """Parse a catalog document (a path, or the file's bytes) into a `Catalog`.
 
+    `name` is the file name of bytes (it helps detect the format and becomes source.path).
     Raises a `DisclosureParseError` subclass, naming the file, for anything it cannot read.
     """
-    path = None if isinstance(source, bytes) else os.fspath(source)
+    path = name if isinstance(source, bytes) else os.fspath(source)
     try:
         data = source if isinstance(source, bytes) else _load(Path(path or ""), options)
         return _parse_bytes(data, path, options, vocabulary)
@@ -122,7 +125,8 @@ def build_catalog(
     catalog_tables, metadata = _classify_tables(document, vocabulary, warnings)
     if not catalog_tables:
         raise NoCatalogTableError(
-            "no catalog table found (no table has a header with 序号/事项/公开内容/公开依据 …)"
+            "no catalog table found (no table's header names an item — 事项/类别 or 公开内容 — "
+            "and what is said of it, such as 公开主体, 公开依据, 公开时限 or 公开渠道)"
         )
 
     sections, before, between = _paragraphs_around(document, [p for p, _, _ in catalog_tables])
@@ -140,6 +144,11 @@ def build_catalog(
         )
         items.extend(table_rows)
         warnings.extend(row_warnings)
+    warnings.extend(
+        low_confidence_warnings(
+            ((number, table) for number, (_, table, _) in enumerate(catalog_tables, 1)), items
+        )
+    )
 
     last = catalog_tables[-1][0]
     after = [Paragraph(text) for text in between]
@@ -156,6 +165,12 @@ def build_catalog(
         notes=tuple(note for m in metadata for note in m.notes) + around.notes,
         warnings=tuple(warnings),
     )
+
+
+def _every_label_known(layout: TableLayout) -> bool:
+    """A card's labels are field names: the vocabulary knows every one of them (none was
+    typed by its value)."""
+    return all(c.role.field is not Field.EXTRA and c.assumed is None for c in layout.columns)
 
 
 def _table_title(catalog_tables: list[tuple[int, Table, TableLayout]]) -> str | None:
@@ -187,7 +202,7 @@ def _classify_tables(
         if pairs is not None:
             # a card (one record, a label/value pair per field) reads better turned round
             card = read_table(card_as_table(table, pairs), vocabulary, position)
-            if card.score > reading.score:
+            if card.score > reading.score and _every_label_known(card.layout):
                 reading = card
         warnings.extend(reading.warnings)
         if reading.is_catalog:

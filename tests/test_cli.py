@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -169,9 +170,57 @@ def test_folder_conversion_writes_one_json_per_file_and_reports_failures(tmp_pat
     (source / "bad.docx").write_bytes(b"not a zip")
     out = tmp_path / "out"
     result = run(source, "-o", out)
-    assert result.returncode == errors.CorruptFileError.exit_code
-    assert (out / "good.json").exists() and not (out / "bad.json").exists()
-    assert b"[2/2]" in result.stderr and b"bad.docx" in result.stderr
+    assert result.returncode == errors.BATCH_INCOMPLETE_EXIT_CODE
+    assert (out / "good.docx.json").exists() and not (out / "bad.docx.json").exists()
+    stderr = result.stderr.decode("utf-8")
+    assert "[2/2]" in stderr and f"error: {source / 'bad.docx'}: " in stderr
+    assert "[corrupt-file]" in stderr and "Traceback" not in stderr
+
+
+def test_folder_progress_is_a_bar_on_a_terminal(tmp_path: Path) -> None:
+    """Under a pseudo-terminal the converter draws a tqdm bar (files, items, failures)."""
+    pty = pytest.importorskip("pty")
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "good.docx").write_bytes(SAMPLE.read_bytes())
+    (source / "bad.docx").write_bytes(b"not a zip")
+    primary, secondary = pty.openpty()
+    result = subprocess.run(
+        [sys.executable, "-m", "disclosure_parse", str(source), "-o", str(tmp_path / "out")],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=secondary,
+        cwd=ROOT,
+        timeout=60,
+    )
+    os.close(secondary)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:  # the terminal is closed once everything was read
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.close(primary)
+    text = screen.decode("utf-8", errors="replace")
+    assert result.returncode == errors.BATCH_INCOMPLETE_EXIT_CODE, text
+    assert "converting: 100%" in text, repr(text)
+    assert "2/2" in text and "file/s" in text
+    assert "137 items, 1 failed" in text
+    assert "error: " in text and "[corrupt-file]" in text
+    assert "2 files, 137 items: " in text and "1 failed (corrupt-file: 1)" in text
+
+
+def test_folder_needs_an_output_folder(tmp_path: Path) -> None:
+    result = run(tmp_path)
+    assert result.returncode == 2 and b"-o OUTPUT_FOLDER" in result.stderr
+
+
+def test_combine_needs_a_table_format(tmp_path: Path) -> None:
+    result = run(tmp_path, "-o", tmp_path / "out", "--combine")
+    assert result.returncode == 2 and b"--to jsonl, csv, xlsx or parquet" in result.stderr
 
 
 def test_reads_a_document_on_standard_input() -> None:

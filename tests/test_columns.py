@@ -389,3 +389,68 @@ def test_a_column_typed_by_its_cells_is_reported() -> None:
 def test_content_has_many_names(content_label: str) -> None:
     result = catalog([["公开事项", content_label, "公开主体"], ["机构职能", "职责", "县政府办"]])
     assert result.items[0].content == "职责"
+
+
+def test_sub_header_row_under_a_lost_merge_is_still_a_header() -> None:
+    """A CSV or a pasted table loses the group's span: 公开事项 | (empty) over 一级 / 二级."""
+    result = catalog(
+        [
+            ["序号", "公开事项", "", "公开内容", "公开方式", ""],
+            ["", "一级事项", "二级事项", "", "主动", "依申请"],
+            ["1", "机构信息", "机构职能", "职责", "√", ""],
+        ]
+    )
+    (item,) = result.items
+    assert item.category == ("机构信息", "机构职能")
+    assert item.disclosure == (Disclosure.PROACTIVE,)
+
+
+def test_body_row_reading_like_labels_is_not_a_second_header() -> None:
+    """申请渠道 under 公开内容 (no group above it) is content, not a sub-header."""
+    result = catalog(
+        [
+            ["类别", "公开事项", "公开内容"],
+            ["综合政务", "依申请公开", "申请渠道"],
+        ]
+    )
+    (item,) = result.items
+    assert item.content == "申请渠道"
+
+
+def test_item_header_over_the_name_and_its_description_gives_the_content() -> None:
+    """公开事项 printed over two columns: the item's name, then what it holds."""
+    result = catalog(
+        [
+            ["序号", "公开事项", "<", "公开时限"],
+            ["1", "机构职能", "本机关职能、内设机构、办公地址、办公时间、联系方式", "20个工作日内"],
+            ["2", "领导信息", "领导姓名、照片、职务、分工及简历等信息", "20个工作日内"],
+        ]
+    )
+    assert [(i.category, i.content) for i in result.items] == [
+        (("机构职能",), "本机关职能、内设机构、办公地址、办公时间、联系方式"),
+        (("领导信息",), "领导姓名、照片、职务、分工及简历等信息"),
+    ]
+
+
+def test_responsibility_header_over_a_subject_and_its_office_splits_by_cells() -> None:
+    """公开时限 printed over the time limit and, beside it, the names of bodies."""
+    result = catalog(
+        [
+            ["公开事项", "公开内容", "公开时限", "<"],
+            ["机构职能", "职责", "20个工作日内", "县教育局"],
+            ["领导信息", "姓名", "10个工作日内", "县教育局办公室"],
+        ]
+    )
+    assert [(i.time_limit, i.subjects) for i in result.items] == [
+        ("20个工作日内", ("县教育局",)),
+        ("10个工作日内", ("县教育局办公室",)),
+    ]
+
+
+@pytest.mark.parametrize("label", ["公开责任单位", "公开责任部门", "信息公开责任部门"])
+def test_public_responsibility_unit_beside_a_subject_column_is_extra(label: str) -> None:
+    result = catalog(
+        [["公开事项", "公开内容", "公开主体", label], ["机构职能", "职责", "市统计局", "办公室"]]
+    )
+    assert result.items[0].subjects == ("市统计局",)
+    assert result.items[0].extra == {label: "办公室"}

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 from docx_builder import CONTINUE, Cell, Row, build_docx
 
 from disclosure_parse import Disclosure, FivePublic, parse
@@ -445,3 +450,81 @@ def test_catalog_inside_a_one_cell_frame_table_is_read_as_the_table() -> None:
     assert [(i.seq, i.category, i.content) for i in catalog.items] == [
         ("1", ("机构职能",), "主要职责")
     ]
+
+
+# --- large documents: formatting dropped row by row while parsing ----------------------
+
+
+def _quirky_docx() -> bytes:
+    """One table with every construct the reader treats specially, in formatted runs."""
+    fonts = '<w:rPr><w:rFonts w:ascii="宋体" w:eastAsia="宋体"/><w:b/><w:sz w:val="18"/></w:rPr>'
+    return build_docx(
+        header=HEADER,
+        body=[
+            Row(
+                [
+                    Cell("1", vmerge="restart"),
+                    Cell(xml=f"<w:r>{fonts}<w:t>机构</w:t></w:r><w:r><w:br/><w:t>职能</w:t></w:r>"),
+                    Cell(xml=legacy_checkbox(True) + run("文件", "宋体")),
+                    Cell(xml=content_checkbox(False) + run("部门", "Wingdings 2")),
+                    Cell(xml='<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>'),
+                    Cell(xml=run("R", "Wingdings 2")),
+                    Cell(xml=f'<w:fldSimple w:instr=" PAGE ">{run("3")}</w:fldSimple>'),
+                    "结果",
+                ]
+            ),
+            Row([CONTINUE, "工作规则", "制度", "办公室", "", "√", "", "√"]),
+        ],
+        before=["衢州市政府信息主动公开基本目录"],
+        after=["注：标★的为重点领域。"],
+    )
+
+
+def test_a_large_document_read_in_pieces_gives_the_same_grid(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Above STREAM_ABOVE_BYTES the main part is parsed in pieces with each row's formatting
+    stripped; what the reader sees must not change (threshold 0 forces it on small files)."""
+    from disclosure_parse.readers import docx as reader
+
+    samples = Path(__file__).resolve().parent.parent
+    documents = [_quirky_docx(), *(p.read_bytes() for p in sorted(samples.glob("**/*.docx")))]
+    documents = [data for data in documents if _readable(data)]
+    whole = [read_docx(data, DEFAULT_OPTIONS) for data in documents]
+    monkeypatch.setattr(reader, "STREAM_ABOVE_BYTES", 0)
+    pieces = [read_docx(data, DEFAULT_OPTIONS) for data in documents]
+    assert len(whole) >= 5
+    assert pieces == whole
+
+
+def _readable(data: bytes) -> bool:
+    try:
+        read_docx(data, DEFAULT_OPTIONS)
+    except Exception:
+        return False
+    return True
+
+
+def test_the_tree_read_in_pieces_is_freed_at_once() -> None:
+    """The pull parser and its document refer to each other; the reader breaks the cycle,
+    so a worker reading many documents does not keep their trees until a collection."""
+    script = (
+        "import gc, resource, sys\n"
+        "from disclosure_parse.readers import docx\n"
+        "from disclosure_parse.options import DEFAULT_OPTIONS\n"
+        "docx.STREAM_ABOVE_BYTES = 0\n"
+        "data = open('samples/quzhou-city-2018.docx', 'rb').read()\n"
+        "gc.disable()\n"
+        "docx.read_docx(data, DEFAULT_OPTIONS)\n"
+        "first = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "for _ in range(30):\n"
+        "    docx.read_docx(data, DEFAULT_OPTIONS)\n"
+        "grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - first\n"
+        "print(grown // 1024)\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=root, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) < 30, f"grew {result.stdout.strip()} MB over 30 reads"

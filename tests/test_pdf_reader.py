@@ -181,8 +181,9 @@ def _text_only_pdf(lines: list[tuple[int, int, str]]) -> bytes:
 
 
 def test_scanned_pdf_without_text_layer_says_so() -> None:
+    """With OCR off (or without the [ocr] extra: tests/test_ocr.py)."""
     with pytest.raises(NoTextLayerError, match="no text layer"):
-        convert("tests/data/scan-no-text-layer.pdf")
+        parse(ROOT / "tests/data/scan-no-text-layer.pdf", Options(ocr="never"))
 
 
 def test_pdf_with_text_but_no_table_is_no_catalog() -> None:

@@ -9,6 +9,7 @@ precedes one (根据国务院, the issuing offices) belongs to it.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 
 import regex
@@ -40,6 +41,7 @@ _LEAD_IN = regex.compile(r"(?:根据|依据|按照|依照|参照|参考)")
 _EDGE = " 、，,；;：:。."
 
 
+@functools.lru_cache(maxsize=8192)
 def split_basis(text: str) -> tuple[str, ...]:
     """One legal reference per entry (the rules are in the module docstring and docs/rules.md).
 

@@ -6,6 +6,8 @@ dropped; a ■/□ tick list keeps its ticked entries only (or every entry, when
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from disclosure_parse.cell_text import join_lines, squash_spaces
@@ -30,6 +32,7 @@ _ENTRY_END = regex.compile(
 _CONTINUING = frozenset("（(【〔《“）)】〕》”、，,；;。.")
 
 
+@functools.lru_cache(maxsize=8192)
 def split_list(text: str, *, boxes_are_bullets: bool = False) -> tuple[str, ...]:
     """A list cell → its entries, split on 、，,；; and at enumerators (a wrapped label is joined).
 

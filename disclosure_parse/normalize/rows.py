@@ -8,8 +8,11 @@ Rules (each pinned by a test in tests/test_normalize_rules.py):
 - line breaks inside labels are joined (no space between CJK characters);
 - ★ before a category label is removed and sets `key_area`;
 - consecutive duplicate category levels collapse into one;
-- a row with no seq, label or content of its own continues the item above;
-- a text column naming flags (公开范围: 全社会) gives flags; 主动公开 in a channel list too.
+- an empty cell that is a real merge stays empty (no inheritance) for every row it covers;
+- a row with no seq, label or content of its own continues the item above, unless those
+  are real merges from above (then it is a sub-row: an item of its own);
+- a text column naming flags (公开范围: 全社会) gives flags; 主动公开 in a channel list too
+  (flags.py); the category path is category.py's.
 """
 
 from __future__ import annotations
@@ -17,16 +20,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import attrs
-import regex
 
-from disclosure_parse.cell_text import join_lines, strip_key_area_mark
+from disclosure_parse.cell_text import join_lines
 from disclosure_parse.grid import Table
 from disclosure_parse.model import Audience, Disclosure, FivePublic, Item, ItemSource, ParseWarning
+from disclosure_parse.normalize.category import category_path
+from disclosure_parse.normalize.flags import read_flag_cell
 from disclosure_parse.normalize.ticks import column_boxes_are_bullets
 from disclosure_parse.normalize.values import (
     is_empty_value,
     is_same_as_above,
-    parse_tick,
     split_basis,
     split_list,
 )
@@ -35,8 +38,6 @@ from disclosure_parse.structure.layout import MappedColumn, TableLayout
 from disclosure_parse.structure.vocabulary import (
     Field,
     HeaderVocabulary,
-    flags_in_text,
-    is_level_label,
 )
 
 #: fields whose empty cells take the value of the item above
@@ -283,7 +284,9 @@ def _row_item(
     empty_merges = {
         c.index for c, v in zip(layout.columns, values, strict=True) if v.is_empty_merge
     }
-    category, key_area = _category_path(layout.columns, texts, own, empty_merges, memory, fill_down)
+    category, key_area, memory.category = category_path(
+        layout.columns, texts, own, empty_merges, memory.category, fill_down
+    )
     fields: dict[Field, list[str]] = {}
     flags: dict[Field, list[str]] = {}
     extra: dict[str, str] = {}
@@ -292,42 +295,14 @@ def _row_item(
         role = column.role
         if role.field is Field.CATEGORY:
             continue
-        if role.is_flag and role.flag is None:
-            # a text column naming its flags (公开范围: 全社会; 公开层级: 县级、乡级;
-            # 公开方式: 全社会范围主动公开, which names the audience too)
-            for label in split_list(text):
-                named = _flags_named(role.field, label, vocabulary)
-                for named_field, named_flag in named:
-                    flags.setdefault(named_field, []).append(named_flag)
-                if not named:
-                    name = _extra_name(column)
-                    extra[name] = "、".join(filter(None, (extra.get(name), label)))
-                    warnings.append(
-                        ParseWarning(
-                            "unknown-label",
-                            f"{label!r} in column {name} is not a known {role.field.value} "
-                            "label; kept in extra",
-                            where,
-                        )
-                    )
-            continue
         if role.is_flag:
-            ticked = parse_tick(text, own_labels=column.header[-1:] if column.header else ())
-            if ticked is None and role.field is Field.LEVELS and is_level_label(text):
-                # a level column holding the level's name ("县级" under "州级县级")
-                flags.setdefault(role.field, []).append(join_lines(text))
-            elif ticked is None:
-                name = _extra_name(column)
-                extra[name] = join_lines(text)
-                warnings.append(
-                    ParseWarning(
-                        "not-a-tick",
-                        f"value {join_lines(text)!r} in tick column {name} kept in extra",
-                        where,
-                    )
-                )
-            elif ticked and role.flag is not None:
-                flags.setdefault(role.field, []).append(role.flag)
+            name = _extra_name(column)
+            reading = read_flag_cell(column, text, vocabulary, where, name)
+            for flag_field, flag_value in reading.flags:
+                flags.setdefault(flag_field, []).append(flag_value)
+            if reading.rest is not None:
+                extra[name] = reading.rest
+            warnings.extend(reading.warnings)
             continue
         if not text.strip():
             continue
@@ -365,73 +340,6 @@ def _row_item(
         source=source,
     )
     return item, warnings
-
-
-def _category_path(
-    columns: tuple[MappedColumn, ...],
-    texts: dict[int, str],
-    own: set[int],
-    empty_merges: set[int],
-    memory: _Memory,
-    fill_down: bool,
-) -> tuple[tuple[str, ...], bool]:
-    """The category path: levels left of the first label this row carries come from above.
-
-    A label merged down from an earlier row is not the row's own: under it, an empty lower
-    level is still inherited. A level whose cell is an empty real merge stays empty. A
-    column whose header names several levels ("公开事项（一级/二级）") gives one slot per
-    level, its cell split at "/".
-    """
-    slots: list[tuple[str, int]] = []  # (label, column index) per category level
-    for column in columns:
-        if column.role.field is not Field.CATEGORY:
-            continue
-        label = join_lines(texts[column.index])
-        for part in _levels_of(label, column.levels_in_cell):
-            slots.append((part, column.index))
-    labels = [label for label, _ in slots]
-    first = next((i for i, (label, col) in enumerate(slots) if label and col in own), None)
-    if fill_down:
-        if first is None:
-            first = len(slots)
-        inherited = [
-            "" if col in empty_merges else (memory.category[i] if i < len(memory.category) else "")
-            for i, (_, col) in enumerate(slots[:first])
-        ]
-        labels = inherited + labels[first:]
-    memory.category = labels
-    path: list[str] = []
-    key_area = False
-    for label in labels:
-        if not label:
-            continue
-        name, marked = strip_key_area_mark(label)
-        key_area = key_area or marked
-        if name and (not path or path[-1] != name):
-            path.append(name)
-    return tuple(path), key_area
-
-
-def _levels_of(label: str, levels: int) -> list[str]:
-    """A cell holding `levels` category levels joined by "/" as one label per level."""
-    if levels <= 1:
-        return [label]
-    parts = [p.strip() for p in regex.split(r"\s*[/／]\s*", label, maxsplit=levels - 1)]
-    return parts + [""] * (levels - len(parts))
-
-
-def _flags_named(field: Field, label: str, vocabulary: HeaderVocabulary) -> list[tuple[Field, str]]:
-    """The flags one label of a text flag column names.
-
-    A disclosure or audience text may name both ("全社会范围主动公开"); other fields take
-    the label as the vocabulary knows it (a level label is its own flag).
-    """
-    if field in (Field.DISCLOSURE, Field.AUDIENCE):
-        named = list(flags_in_text(label))
-        if named:
-            return named
-    flag = vocabulary.flag_for_label(field, label)
-    return [(field, flag)] if flag is not None else []
 
 
 def _scalar(texts: list[str] | None) -> str | None:

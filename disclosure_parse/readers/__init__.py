@@ -61,13 +61,22 @@ def _pdf(data: bytes, options: Options) -> Document:
     return read_pdf(data, options)
 
 
-#: format name → reader; format names are what `source.format` reports
+def _image(data: bytes, options: Options) -> Document:
+    from disclosure_parse.errors import NoTextLayerError
+    from disclosure_parse.readers.ocr import read_image
+
+    if options.ocr == "never":
+        raise NoTextLayerError("an image has no text layer and OCR is off")
+    return read_image(data, options)
+
+
 def _csv(data: bytes, options: Options) -> Document:
     from disclosure_parse.readers.csv_text import read_csv
 
     return read_csv(data, options)
 
 
+#: format name → reader; format names are what `source.format` reports
 READERS: dict[str, Reader] = {
     "docx": _docx,
     "text-cells": _text_cells,
@@ -78,4 +87,5 @@ READERS: dict[str, Reader] = {
     "xls": _xls,
     "pdf": _pdf,
     "csv": _csv,
+    "image": _image,
 }

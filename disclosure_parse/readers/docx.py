@@ -68,7 +68,9 @@ W_TAB = _w("tab")
 W_TBL = _w("tbl")
 W_TBL_GRID = _w("tblGrid")
 W_TBL_HEADER = _w("tblHeader")
+W_TC = _w("tc")
 W_TC_PR = _w("tcPr")
+W_TR = _w("tr")
 W_TR_PR = _w("trPr")
 W_TYPE = _w("type")
 W_V_MERGE = _w("vMerge")
@@ -135,11 +137,86 @@ def _main_body(package: SafeZip) -> tuple[etree._Element, bool]:
             if rel.get("Type", "").endswith(OFFICE_DOCUMENT):
                 part = rel.get("Target", part).lstrip("/")
                 break
-    root, salvaged = parse_xml_salvaging(package.read(part), f"DOCX part {part}")
+    root, salvaged = _parse_main_part(package, part)
     body = root.find(W_BODY)
     if body is None:
         raise CorruptFileError(f"DOCX part {part} has no w:body")
     return body, salvaged
+
+
+#: a main part larger than this is parsed in pieces, each table row's formatting dropped
+#: as soon as the row is complete: memory then follows the text, not the markup
+STREAM_ABOVE_BYTES = 4 * 1024 * 1024
+_PIECE_BYTES = 1024 * 1024
+
+#: what the reader never looks at inside a table row: paragraph properties, every run
+#: property but the font (symbol fonts), every cell and row property but merges and header
+_ROW_FORMATTING = tuple(
+    _w(tag)
+    for tag in (
+        "pPr",
+        # w:trPr children other than w:gridBefore, w:tblHeader
+        "cantSplit", "trHeight", "hidden", "wBefore", "wAfter", "gridAfter", "divId",
+        "tblCellSpacing",
+        # w:tcPr children other than w:gridSpan, w:vMerge, w:hMerge
+        "cnfStyle", "tcW", "tcBorders", "shd", "noWrap", "tcMar", "textDirection",
+        "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge",
+        "tcPrChange",
+        # w:rPr children other than w:rFonts
+        "rStyle", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+        "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish",
+        "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight",
+        "u", "effect", "bdr", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
+        "eastAsianLayout", "specVanish", "oMath", "rPrChange",
+    )
+)  # fmt: skip
+#: revision ids, and the w:rFonts fonts other than the two a symbol font is read from
+_UNREAD_ATTRIBUTES = (
+    *(_w(name) for name in ("rsidR", "rsidRPr", "rsidRDefault", "rsidP", "rsidDel", "rsidTr")),
+    *(_w(name) for name in ("eastAsia", "cs", "hint", "asciiTheme", "hAnsiTheme")),
+    *(_w(name) for name in ("eastAsiaTheme", "cstheme")),
+    f"{{{W14}}}paraId",
+    f"{{{W14}}}textId",
+)
+
+
+def _parse_main_part(package: SafeZip, part: str) -> tuple[etree._Element, bool]:
+    """The part's root element, and whether it had to be salvaged from damaged XML."""
+    what = f"DOCX part {part}"
+    if package.size(part) > STREAM_ABOVE_BYTES:
+        try:
+            return _parse_dropping_row_formatting(package, part), False
+        except etree.XMLSyntaxError:
+            pass  # damaged: read again whole by the salvaging parser
+    return parse_xml_salvaging(package.read(part), what)
+
+
+def _parse_dropping_row_formatting(package: SafeZip, part: str) -> etree._Element:
+    """Parse in 1 MB pieces, stripping `_ROW_FORMATTING` from each w:tr once it is complete.
+
+    A long catalog is mostly formatting markup; lxml keeps a node of ~100 bytes for every
+    element and attribute, so a 3,000-row table would otherwise hold about 150 MB of tree.
+    """
+    parser = etree.XMLPullParser(
+        events=("end",),
+        tag=W_TR,
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        load_dtd=False,
+        remove_comments=True,
+    )
+    for piece in package.pieces(part, _PIECE_BYTES):
+        parser.feed(piece)
+        for _, row in parser.read_events():
+            etree.strip_elements(row, *_ROW_FORMATTING, with_tail=False)
+            etree.strip_attributes(row, *_UNREAD_ATTRIBUTES)
+    root: etree._Element = parser.close()
+    # the parser and the document it built refer to each other, which would keep the whole
+    # tree alive until Python's cycle collector runs; a second, empty document breaks that
+    parser.feed(b"<done/>")
+    parser.close()
+    return root
 
 
 def _read_body(container: etree._Element, blocks: list[Block], options: Options) -> None:
@@ -172,16 +249,21 @@ def _frame_cell(tbl: etree._Element) -> etree._Element | None:
 
 def _unwrap(parent: etree._Element, tag: str) -> list[etree._Element]:
     """Children `tag` of `parent`, looking through w:sdt and w:customXml wrappers."""
+    return _unwrap_full(parent, _w(tag))
+
+
+def _unwrap_full(parent: etree._Element, full_tag: str) -> list[etree._Element]:
     found: list[etree._Element] = []
     for child in parent:
-        if child.tag == _w(tag):
+        tag = child.tag
+        if tag == full_tag:
             found.append(child)
-        elif child.tag == W_SDT:
+        elif tag == W_SDT:
             content = child.find(W_SDT_CONTENT)
             if content is not None:
-                found.extend(_unwrap(content, tag))
-        elif child.tag == W_CUSTOM_XML:
-            found.extend(_unwrap(child, tag))
+                found.extend(_unwrap_full(content, full_tag))
+        elif tag == W_CUSTOM_XML:
+            found.extend(_unwrap_full(child, full_tag))
     return found
 
 
@@ -226,11 +308,8 @@ def _read_table(tbl: etree._Element, position: int, options: Options) -> Table:
         else:
             header_run = False
         previous: _OpenCell | None = None
-        for tc in _unwrap(tr, "tc"):
-            tc_pr = tc.find(W_TC_PR)
-            span = max(1, _int_val(tc_pr.find(W_GRID_SPAN) if tc_pr is not None else None, 1))
-            v_merge = tc_pr.find(W_V_MERGE) if tc_pr is not None else None
-            h_merge = tc_pr.find(W_H_MERGE) if tc_pr is not None else None
+        for tc in _unwrap_full(tr, W_TC):
+            span, v_merge, h_merge = _cell_properties(tc)
             if h_merge is not None and h_merge.get(W_VAL) != "restart" and previous:
                 previous.col_span += span
                 col += span
@@ -272,6 +351,25 @@ def _read_table(tbl: etree._Element, position: int, options: Options) -> Table:
         marked_header_rows=marked_header,
         label=f"table at block {position + 1}",
     )
+
+
+def _cell_properties(
+    tc: etree._Element,
+) -> tuple[int, etree._Element | None, etree._Element | None]:
+    """A cell's grid span, w:vMerge and w:hMerge, read in one pass over its w:tcPr (the first
+    child by the schema; looked up when a producer put it elsewhere)."""
+    tc_pr = tc[0] if len(tc) and tc[0].tag == W_TC_PR else tc.find(W_TC_PR)
+    span_element = v_merge = h_merge = None
+    if tc_pr is not None:
+        for child in tc_pr:
+            tag = child.tag
+            if tag == W_GRID_SPAN:
+                span_element = child
+            elif tag == W_V_MERGE:
+                v_merge = child
+            elif tag == W_H_MERGE:
+                h_merge = child
+    return max(1, _int_val(span_element, 1)), v_merge, h_merge
 
 
 def cell_text(tc: etree._Element) -> str:
@@ -402,7 +500,8 @@ def _legacy_checked(box: etree._Element) -> bool:
 
 
 def _run_symbol_font(run: etree._Element) -> str | None:
-    properties = run.find(W_R_PR)
+    first = run[0] if len(run) else None
+    properties = first if first is not None and first.tag == W_R_PR else run.find(W_R_PR)
     fonts = properties.find(W_R_FONTS) if properties is not None else None
     if fonts is None:
         return None

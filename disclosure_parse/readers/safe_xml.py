@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from io import BytesIO
 
 from lxml import etree
@@ -79,6 +80,31 @@ class SafeZip:
                     f"limit {limits.max_compression_ratio:.0f} (zip bomb?)"
                 )
         self.names = {info.filename for info in infos}
+
+    def size(self, name: str) -> int:
+        """The member's declared uncompressed size (0 when there is no such member)."""
+        try:
+            return self.zip.getinfo(name).file_size
+        except KeyError:
+            return 0
+
+    def pieces(self, name: str, piece: int) -> Iterator[bytes]:
+        """The member's bytes in pieces of `piece` bytes, with the checks of `read`."""
+        try:
+            info = self.zip.getinfo(name)
+            with self.zip.open(info) as stream:
+                total = 0
+                while chunk := stream.read(piece):
+                    total += len(chunk)
+                    if total > info.file_size:
+                        raise ResourceLimitError(
+                            f"{self.kind} part {name} is larger than it declares"
+                        )
+                    yield chunk
+        except KeyError:
+            raise CorruptFileError(f"{self.kind} has no part {name}") from None
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
+            raise CorruptFileError(f"damaged {self.kind} part {name} ({error})") from None
 
     def read(self, name: str) -> bytes:
         """The member's bytes, reading no more than its declared size allows."""

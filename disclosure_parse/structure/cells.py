@@ -72,6 +72,13 @@ def classify(text: str) -> CellKind:
     return CellKind.LABEL
 
 
+def is_descriptive(text: str) -> bool:
+    """Text that describes rather than names: long, or with sentence or list punctuation
+    ("本机关职能、内设机构、办公地址"), never a category label."""
+    value = join_lines(text)
+    return len(value) > LABEL_MAX_CHARS or bool(_CONTENT_MARK.search(value))
+
+
 class ColumnKind(str, enum.Enum):
     """What a cell says about the column it stands in (finer than `CellKind`)."""
 

@@ -22,7 +22,7 @@ import regex
 
 from disclosure_parse.cell_text import is_empty_value, is_same_as_above, join_lines
 from disclosure_parse.grid import Cell, Table
-from disclosure_parse.structure.cells import ColumnKind, column_kind
+from disclosure_parse.structure.cells import ColumnKind, column_kind, is_descriptive
 from disclosure_parse.structure.header import HeaderRows, is_spanning_title_row
 from disclosure_parse.structure.layout import MappedColumn
 from disclosure_parse.structure.vocabulary import (
@@ -88,7 +88,9 @@ def settle_columns(
 ) -> tuple[MappedColumn, ...]:
     """The columns with cell typing and the table's own decisions applied (see module doc)."""
     body_start = max(rows.title_rows + rows.header_rows, default=-1) + 1
-    typed = [_typed_by_cells(c, _column_texts(table, body_start, c.index)) for c in columns]
+    body = [row for row in range(body_start, table.n_rows) if not is_spanning_title_row(table, row)]
+    typed = [_typed_by_cells(c, _column_texts(table, body, c.index)) for c in columns]
+    typed = _content_under_a_shared_header(typed, table, body)
     typed = _resolve_fallbacks(typed)
     typed = _manner_beside_channels(typed)
     typed = _attributes_right_of_content(typed)
@@ -96,16 +98,14 @@ def settle_columns(
     return _number_levels(typed)
 
 
-def _column_texts(table: Table, body_start: int, col: int) -> list[str]:
-    """The texts of the body cells that start in `col` (placeholders and titles left out)."""
+def _column_texts(table: Table, body: list[int], col: int) -> list[str]:
+    """The texts of the cells of `body` rows that start in `col` (placeholders left out)."""
     texts: list[str] = []
-    for row in range(body_start, table.n_rows):
+    for row in body:
         cell = table.cell_at(row, col)
         if cell is None or cell.row != row or cell.col != col or not cell.text.strip():
             continue
         if is_empty_value(cell.text) or is_same_as_above(cell.text):
-            continue
-        if is_spanning_title_row(table, row):
             continue
         texts.append(cell.text)
     return texts
@@ -132,7 +132,15 @@ _BY_KIND: dict[ColumnKind, tuple[ColumnRole, Certainty]] = {
     ColumnKind.FORM: (ColumnRole(Field.REMARK), Certainty.LABEL),
 }
 #: kinds strong enough to override the role of a header shared with a neighbour
-_OVERRIDE_SHARED = frozenset({ColumnKind.SEQ, ColumnKind.BASIS, ColumnKind.TIME_LIMIT})
+_OVERRIDE_SHARED = frozenset(
+    {
+        ColumnKind.SEQ,
+        ColumnKind.BASIS,
+        ColumnKind.TIME_LIMIT,
+        ColumnKind.UPDATE_CYCLE,
+        ColumnKind.BODY,
+    }
+)
 
 
 def _typed_by_cells(column: MappedColumn, texts: list[str]) -> MappedColumn:
@@ -151,6 +159,36 @@ def _typed_by_cells(column: MappedColumn, texts: list[str]) -> MappedColumn:
     share = sum(1 for t in texts if column_kind(t) is kind)
     reason = f"{share} of its {len(texts)} cells look like a {kind.value}"
     return attrs.evolve(column, role=role, certainty=certainty, assumed=reason)
+
+
+def _content_under_a_shared_header(
+    columns: list[MappedColumn], table: Table, body: list[int]
+) -> list[MappedColumn]:
+    """Without a content column, a column sharing a category header with the column left
+    of it whose cells are descriptive text (long, or with sentence punctuation) is the
+    content: 公开事项 printed over the item's name and its description."""
+    if any(c.role.field is Field.CONTENT for c in columns):
+        return columns
+    settled = list(columns)
+    for i, column in enumerate(columns):
+        left = columns[i - 1] if i else None
+        if not (
+            column.shared_header
+            and column.role.field is Field.CATEGORY
+            and left is not None
+            and left.role.field is Field.CATEGORY
+            and left.header == column.header
+        ):
+            continue
+        texts = _column_texts(table, body, column.index)
+        if texts and sum(map(is_descriptive, texts)) / len(texts) >= CELLS_DECIDE:
+            settled[i] = attrs.evolve(
+                column,
+                role=ColumnRole(Field.CONTENT),
+                assumed="its cells describe the item and the table has no content column",
+            )
+            break
+    return settled
 
 
 def _demoted(column: MappedColumn) -> MappedColumn:

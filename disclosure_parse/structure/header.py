@@ -82,22 +82,27 @@ def _under_group(
     table: Table, row: int, header_rows: list[int], vocabulary: HeaderVocabulary
 ) -> bool:
     """A second header row stands under a group: a header cell above spans several columns
-    over one of its labels (公开属性 over 主动 / 依申请), or a group label stands over a
-    flag label (公开层级 over 县级). Without one, labels in the row below a header are body
-    text that happens to read like one (申请渠道). Ragged text tables do not know their
-    spans yet and are not held to this."""
+    over one of its labels (公开属性 over 主动 / 依申请); or one of its labels names a
+    sub-column by itself (主动, 县级, 一级事项) under a group label or under a header cell
+    left empty (the merge was lost, as in a CSV). Without one, labels in the row below a
+    header are body text that happens to read like one (申请渠道). Ragged text tables do
+    not know their spans yet and are not held to this."""
     if not table.exact_columns:
         return True
     for cell in distinct_row_cells(table, row):
         if cell.row != row or not cell.text.strip():
             continue
         above = table.cell_at(header_rows[-1], cell.col)
-        if above is None or above.row == row:
+        if above is not None and above.row == row:
             continue
-        if above.col_span > 1 or (
-            header_key(above.text) in GROUP_FIELDS and vocabulary.names_flag(cell.text)
-        ):
+        if above is not None and above.col_span > 1:
             return True
+        if above is None or not above.text.strip():
+            if vocabulary.names_sub_column(cell.text):
+                return True
+        elif (group := GROUP_FIELDS.get(header_key(above.text))) is not None:
+            if vocabulary.names_sub_column(cell.text, group):
+                return True
     return False
 
 

@@ -164,11 +164,8 @@ LEAF_ROLES: dict[frozenset[str], ColumnRole] = {
         "公开责任主体",
         "发布主体",
         "主体",
-        "公开责任单位",
         "公开单位",
         "公开部门",
-        "信息公开责任部门",
-        "公开责任部门",
     ): ColumnRole(Field.SUBJECTS),
     _keys(
         "公开依据", "设立依据", "依据", "法律依据", "政策依据", "公开依据及要求", "法规依据"
@@ -251,6 +248,10 @@ FALLBACK_LABELS: dict[frozenset[str], ColumnRole] = {
         "牵头单位",
         "保障部门",
         "公开责任",
+        "公开责任单位",
+        "公开责任部门",
+        "公开责任科室",
+        "信息公开责任部门",
         "制作单位",
         "信息生成单位",
         "负责单位",
@@ -280,9 +281,10 @@ LABEL_PATTERNS: tuple[tuple[str, Naming], ...] = (
     (r"时限|时效|期限", Naming(ColumnRole(Field.TIME_LIMIT))),
     (r"依据(?:文件|名称|及要求|和要求)?$", Naming(ColumnRole(Field.BASIS))),
     (r"渠道|载体|途径|媒介|平台", Naming(ColumnRole(Field.CHANNELS))),
-    (r"主体$|^(?:信息)?公开(?:责任)?(?:单位|部门|机构)$", Naming(ColumnRole(Field.SUBJECTS))),
+    (r"主体$|^(?:信息)?公开(?:单位|部门|机构)$", Naming(ColumnRole(Field.SUBJECTS))),
     (
-        r"^(?:责任|承办|主办|牵头|保障|负责|制作|生成|实施|信息生成)(?:单位|部门|科室|股室|处室|机构|科|股|处)$",
+        r"^(?:(?:信息)?公开责任|责任|承办|主办|牵头|保障|负责|制作|生成|实施|信息生成)"
+        r"(?:单位|部门|科室|股室|处室|机构|科|股|处)?$",
         Naming(ColumnRole(Field.SUBJECTS), Certainty.FALLBACK),
     ),
     (
@@ -402,13 +404,25 @@ class HeaderVocabulary:
             or bool(_LEVEL_VALUE.match(key))
         )
 
-    def names_flag(self, text: str) -> bool:
-        """Whether a header text names a tick column by itself (主动, 全社会, 县级)."""
+    def names_sub_column(self, text: str, group: Field | None = None) -> bool:
+        """Whether a header text names a sub-column by itself: a tick column (主动, 全社会,
+        县级) or a category level (一级事项, 二级栏目) — of `group`'s field when given."""
         key = header_key(text)
         naming = self._leaf(key)
+        found: Field | None = None
         if naming is not None and naming.role.is_flag and naming.role.flag is not None:
+            found = naming.role.field
+        elif _LEVEL_VALUE.match(key):
+            found = Field.LEVELS
+        elif _CATEGORY_LEVEL.match(key):
+            found = Field.CATEGORY
+        if found is None:
+            return False
+        # under a category group only a level of it; flag groups are often printed wrong
+        # or repeated (公开方式 over 县级), so any flag label stands under any flag group
+        if group is None:
             return True
-        return bool(_LEVEL_VALUE.match(key))
+        return (found is Field.CATEGORY) == (group is Field.CATEGORY)
 
     def _leaf(self, key: str) -> Naming | None:
         for label, role in self.extra_labels:

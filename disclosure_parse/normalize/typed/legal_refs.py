@@ -6,6 +6,8 @@ left null: "国务院令第七11号" mixes numeral styles, so its serial is not 
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from disclosure_parse.cell_text import squash_spaces
@@ -55,6 +57,7 @@ _YEAR_LIST = regex.compile(
 _AFTER_TITLE = regex.compile(r"^(?:$|[等及和与、,;。第(\[]|以及|相关|有关)")
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_basis_ref(entry: str) -> BasisRef:
     """One 公开依据 entry parsed: title (without 《》, aliases resolved), years, document number.
 

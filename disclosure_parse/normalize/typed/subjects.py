@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from disclosure_parse.model import SubjectRef
@@ -22,6 +24,7 @@ def is_placeholder(name: str) -> bool:
     return bool(_PLACEHOLDER.search(fold(compact(name))))
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_subject(name: str) -> SubjectRef:
     """One already-split 公开主体 entry with its placeholder flag."""
     return SubjectRef(name=name, placeholder=is_placeholder(name))

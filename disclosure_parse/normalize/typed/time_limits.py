@@ -6,6 +6,8 @@ limit counts from is handed back as printed (only whitespace removed).
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from disclosure_parse.model import Cycle, TimeLimit, TimeLimitKind
@@ -38,6 +40,7 @@ _EVENT_TAIL = regex.compile(r"(?:之日起|之日|起|之后的?|以后的?|后�
 _EVENT_AFTER = regex.compile(r"^[^(]*\((?:自|从)?(?:该)?(?P<event>[^()]+?)(?:之日起|之日|起)\)")
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_time_limit(text: str) -> TimeLimit:
     """The kind of deadline a time-limit text sets and its numbers; `unknown` when unclear.
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from disclosure_parse.model import Cycle, UpdateCycle
@@ -41,6 +43,7 @@ def cycles_named(text: str) -> tuple[Cycle, ...] | None:
     return tuple(sorted(found, key=_ORDER.index))
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_update_cycle(text: str) -> UpdateCycle:
     """The cycle an update-cycle text names; `several` with the set; `unknown` when unclear.
 

@@ -127,5 +127,7 @@ def fill_cells(tables: list[PageTable], chars: list[Char]) -> list[Char]:
     for table in tables:
         for cell in table.cells:
             cell.lines = text_lines(cell.chars)
+            scores = [c["conf"] for c in cell.chars if "conf" in c]  # OCR'd glyphs only
+            cell.confidence = min(scores) if scores else None
             cell.chars = []
     return free

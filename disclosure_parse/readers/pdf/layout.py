@@ -27,6 +27,8 @@ class PageCell:
     chars: list[Char] = attrs.Factory(list)
     open_top: bool = False
     open_bottom: bool = False
+    #: the lowest recognition confidence of its glyphs, when they were OCR'd (0..1)
+    confidence: float | None = None
 
 
 @attrs.define

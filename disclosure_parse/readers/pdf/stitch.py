@@ -52,6 +52,11 @@ class _OpenCell:
     def last(self) -> PageCell:
         return self.parts[-1].cell
 
+    def confidence(self) -> float | None:
+        """The least OCR confidence of its pieces (None when not OCR'd)."""
+        scores = [p.cell.confidence for p in self.parts if p.cell.confidence is not None]
+        return min(scores) if scores else None
+
     def text(self) -> str:
         out: list[str] = []
         previous: _Part | None = None
@@ -158,6 +163,7 @@ class TableBuilder:
                 row_span=c.row_span,
                 col_span=c.col_span,
                 page=c.page,
+                confidence=c.confidence(),
             )
             for c in sorted(self.cells, key=lambda c: (c.row, c.col))
         )
