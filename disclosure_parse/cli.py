@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from concurrent.futures import Executor
 from pathlib import Path
 
+import attrs
+
 from disclosure_parse.batch.files import atomic_write
 from disclosure_parse.errors import BATCH_INCOMPLETE_EXIT_CODE, ERROR_CLASSES, DisclosureParseError
 from disclosure_parse.export import TABLE_FORMATS, check_available, table_bytes
@@ -241,7 +243,8 @@ def _convert_folder(args: argparse.Namespace, options: Options) -> int:
                 pretty=args.pretty,
                 bom=args.bom,
                 force=args.force,
-                options=Options(input_format=options.input_format, pdf_backend=options.pdf_backend),
+                # every option but the per-page progress callback, which stays in this process
+                options=attrs.evolve(options, progress=None),
                 jobs=args.jobs or threads,
                 executor=executor,
                 progress=for_stream(sys.stderr, args.quiet),
