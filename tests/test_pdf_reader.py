@@ -246,3 +246,14 @@ def test_progress_is_reported_page_by_page() -> None:
     seen: list[tuple[int, int]] = []
     parse((ROOT / QUZHOU_PDFS[0]).read_bytes(), Options(progress=lambda d, t: seen.append((d, t))))
     assert seen == [(n, 11) for n in range(1, 12)]
+
+
+def test_border_pieces_a_fraction_of_a_point_apart_join_whatever_their_order() -> None:
+    """Pieces of one rule at 10.9 and 11.1 pt (either side of a rounding step): the piece
+    lying left of the other keeps its own start."""
+    from disclosure_parse.readers.pdf.rules import Segment, merge_collinear
+
+    merged = merge_collinear([Segment(10.9, 50.0, 100.0), Segment(11.1, 0.0, 48.0)])
+    assert [(s.start, s.end) for s in merged] == [(0.0, 100.0)]
+    apart = merge_collinear([Segment(10.0, 0.0, 40.0), Segment(20.0, 0.0, 40.0)])
+    assert len(apart) == 2

@@ -56,15 +56,34 @@ def segments(
 
 
 def merge_collinear(segments: list[Segment]) -> list[Segment]:
-    """Collinear strokes that touch or overlap become one line (borders come in pieces)."""
+    """Collinear strokes that touch or overlap become one line (borders come in pieces).
+
+    Strokes within SNAP of each other's position are one line whatever their order along it
+    (a piece lying left of an earlier one keeps its own start); the line stands at the
+    first piece's position.
+    """
     merged: list[Segment] = []
-    for seg in sorted(segments, key=lambda s: (round(s.pos / SNAP), s.start)):
-        last = merged[-1] if merged else None
-        if last is not None and abs(last.pos - seg.pos) <= SNAP and seg.start <= last.end + SNAP:
-            merged[-1] = Segment(last.pos, last.start, max(last.end, seg.end))
+    for group in _position_groups(segments):
+        runs: list[Segment] = []
+        for seg in sorted(group, key=lambda s: s.start):
+            last = runs[-1] if runs else None
+            if last is not None and seg.start <= last.end + SNAP:
+                runs[-1] = Segment(last.pos, min(last.start, seg.start), max(last.end, seg.end))
+            else:
+                runs.append(Segment(group[0].pos, seg.start, seg.end))
+        merged.extend(runs)
+    return sorted(merged, key=lambda s: (s.pos, s.start))
+
+
+def _position_groups(segments: list[Segment]) -> list[list[Segment]]:
+    """Segments grouped by position: a new group where the gap to the previous one is over SNAP."""
+    groups: list[list[Segment]] = []
+    for seg in sorted(segments, key=lambda s: s.pos):
+        if groups and seg.pos - groups[-1][-1].pos <= SNAP:
+            groups[-1].append(seg)
         else:
-            merged.append(seg)
-    return merged
+            groups.append([seg])
+    return groups
 
 
 def components(
