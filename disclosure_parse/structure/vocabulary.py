@@ -406,7 +406,8 @@ class HeaderVocabulary:
 
     def names_sub_column(self, text: str, group: Field | None = None) -> bool:
         """Whether a header text names a sub-column by itself: a tick column (主动, 全社会,
-        县级) or a category level (一级事项, 二级栏目) — of `group`'s field when given."""
+        县级) or a category level (一级事项, 二级栏目). Under a `group`, a category level
+        only under a category group and a flag label only under a flag group."""
         key = header_key(text)
         naming = self._leaf(key)
         found: Field | None = None
