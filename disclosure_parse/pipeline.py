@@ -22,7 +22,7 @@ from disclosure_parse.grid import Document, Paragraph, Table
 from disclosure_parse.model import Catalog, Column, Item, ParseWarning, SourceFile
 from disclosure_parse.normalize.rows import table_items
 from disclosure_parse.normalize.typed import add_typed_values
-from disclosure_parse.options import DEFAULT_OPTIONS, Options
+from disclosure_parse.options import DEFAULT_OPTIONS, Limits, Options
 from disclosure_parse.readers import READERS
 from disclosure_parse.readers.ocr.confidence import low_confidence_warnings
 from disclosure_parse.structure.layout import TableLayout
@@ -53,20 +53,22 @@ def parse(
     """
     path = name if isinstance(source, bytes) else os.fspath(source)
     try:
-        data = source if isinstance(source, bytes) else _load(Path(path or ""), options)
+        data = source if isinstance(source, bytes) else load_file(Path(path or ""), options.limits)
         return _parse_bytes(data, path, options, vocabulary)
     except DisclosureParseError as error:
         raise error.with_path(path) from None
 
 
-def _load(path: Path, options: Options) -> bytes:
+def load_file(path: Path, limits: Limits) -> bytes:
+    """The bytes of an input file, size-checked; the one place a file is read for parsing
+    (`parse(path)` and folder conversion alike)."""
     try:
-        size = path.stat().st_size
         if path.is_dir():
             raise InputNotFoundError("is a directory, not a file")
-        if size > options.limits.max_file_bytes:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
             raise ResourceLimitError(
-                f"file of {size} bytes exceeds the limit {options.limits.max_file_bytes}"
+                f"file of {size} bytes exceeds the limit {limits.max_file_bytes}"
             )
         return path.read_bytes()
     except FileNotFoundError:
@@ -75,6 +77,8 @@ def _load(path: Path, options: Options) -> bytes:
         raise InputNotFoundError("permission denied") from None
     except IsADirectoryError:
         raise InputNotFoundError("is a directory, not a file") from None
+    except OSError as error:
+        raise InputNotFoundError(f"cannot read ({error.strerror})") from None
 
 
 def read_document(data: bytes, name: str | None, options: Options = DEFAULT_OPTIONS) -> Document:

@@ -99,6 +99,11 @@ def drawn_pdf(pages: Sequence[Page], font_size: float = 10) -> bytes:
         f"<< /Type /Pages /MediaBox [0 0 595 842] "
         f"/Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>"
     )
+    return serialized(objects)
+
+
+def serialized(objects: Sequence[str]) -> bytes:
+    """A PDF file of `objects` (object 1 the catalog), with its cross-reference table."""
     out = b"%PDF-1.4\n"
     offsets = []
     for number, body in enumerate(objects, 1):

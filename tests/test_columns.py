@@ -146,11 +146,42 @@ def test_manner_column_gives_disclosure_and_keeps_the_rest_in_extra() -> None:
     assert [i.channels for i in result.items] == [(), (), ()]
     assert result.items[1].extra == {"公开方式": "全文发布"}
     assert result.items[2].extra == {"公开方式": "网上公开"}
-    assert [w.code for w in result.warnings] == [
-        "column-role-assumed",  # 公开方式 read as a manner from its cells
-        "unknown-label",
-        "unknown-label",
+    # 公开方式 read as a manner by cells that all agree is a reading, not a guess: no
+    # column-role-assumed; each label that names no flag is said once, with its row
+    assert [(w.code, w.where) for w in result.warnings] == [
+        ("unknown-label", "table 1, row 3"),
+        ("unknown-label", "table 1, row 4"),
     ]
+
+
+def test_the_same_warning_on_several_rows_is_one_warning_naming_them() -> None:
+    result = catalog(
+        [
+            ["公开事项", "公开内容", "公开方式"],
+            ["机构职能", "职责", "全文发布"],
+            ["政策文件", "文件", "全文发布"],
+            ["年度报告", "年报", "全文发布"],
+        ]
+    )
+    (warning,) = result.warnings
+    assert warning.code == "unknown-label"
+    assert warning.where == "table 1, rows 2, 3, 4"
+
+
+def test_ambiguous_label_whose_cells_disagree_is_reported() -> None:
+    """公开形式 whose cells mostly, but not all, name channels: a guess worth a warning."""
+    result = catalog(
+        [
+            ["公开事项", "公开内容", "公开形式"],
+            ["机构职能", "职责", "政府网站"],
+            ["政策文件", "文件", "政府网站、公示栏"],
+            ["年度报告", "年报", "政务微信"],
+            ["工作动态", "动态", "其他"],
+        ]
+    )
+    assert result.items[0].channels == ("政府网站",)
+    assert [w.code for w in result.warnings] == ["column-role-assumed"]
+    assert "3 of its 4 cells" in result.warnings[0].message
 
 
 def test_manner_column_beside_a_channel_column_names_disclosure_and_audience() -> None:

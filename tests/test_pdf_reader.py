@@ -10,6 +10,7 @@ text PDF encrypted with `qpdf --encrypt secret owner 256`.
 from __future__ import annotations
 
 import pytest
+from pdf_builder import serialized
 from repo_files import ROOT, convert, items_apart_from_position, metadata
 
 from disclosure_parse import Catalog, Disclosure, parse
@@ -167,17 +168,7 @@ def _text_only_pdf(lines: list[tuple[int, int, str]]) -> bytes:
         f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\n".encode()
-    out += f"startxref\n{xref}\n%%EOF\n".encode()
-    return out
+    return serialized(objects)
 
 
 def test_scanned_pdf_without_text_layer_says_so() -> None:

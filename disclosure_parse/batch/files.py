@@ -7,9 +7,6 @@ import secrets
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from disclosure_parse.errors import InputNotFoundError, ResourceLimitError
-from disclosure_parse.options import Limits
-
 
 def find_inputs(folder: Path, exclude: Path | None = None) -> list[Path]:
     """Every file below `folder`, sorted; hidden files and folders and `exclude`'s tree skipped.
@@ -43,23 +40,6 @@ def output_name(relative: str, extension: str) -> str:
     `catalog.docx.json` and `catalog.pdf.json`.
     """
     return f"{relative}.{extension}"
-
-
-def read_input(path: Path, limits: Limits) -> bytes:
-    """The bytes of an input file, with the same checks `parse(path)` makes."""
-    try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            raise ResourceLimitError(
-                f"file of {size} bytes exceeds the limit {limits.max_file_bytes}"
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputNotFoundError("no such file (removed during the batch?)") from None
-    except PermissionError:
-        raise InputNotFoundError("permission denied") from None
-    except OSError as error:
-        raise InputNotFoundError(f"cannot read ({error.strerror})") from None
 
 
 def _temporary_beside(target: Path) -> tuple[Path, IO[bytes]]:

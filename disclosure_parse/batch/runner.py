@@ -21,7 +21,6 @@ from disclosure_parse.batch.files import (
     atomic_write,
     find_inputs,
     output_name,
-    read_input,
     relative_name,
 )
 from disclosure_parse.batch.report import (
@@ -40,6 +39,7 @@ from disclosure_parse.errors import DisclosureParseError
 from disclosure_parse.export import TABLE_FORMATS, check_available, open_writer
 from disclosure_parse.model import Catalog
 from disclosure_parse.options import DEFAULT_OPTIONS, Options
+from disclosure_parse.pipeline import load_file
 
 #: the table of a whole batch, written next to report.jsonl by --combine
 COMBINED_NAME = "combined"
@@ -139,7 +139,7 @@ def convert_folder(
     task_options = attrs.evolve(options, progress=None)
 
     def make_task(job: _Job) -> Task:
-        data = read_input(job.path, options.limits)
+        data = load_file(job.path, options.limits)
         return Task(str(job.path), data, per_file, task_options, pretty=pretty, bom=bom)
 
     def finished(job: _Job, outcome: Outcome) -> None:
@@ -191,7 +191,7 @@ def _resumable(
     if not before.failed and (before.output != job.output or not (target / job.output).is_file()):
         return None
     try:
-        data = read_input(job.path, options.limits)
+        data = load_file(job.path, options.limits)
     except DisclosureParseError:
         return None
     if not before.can_skip(hashlib.sha256(data).hexdigest(), version):

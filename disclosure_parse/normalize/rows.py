@@ -127,7 +127,28 @@ def table_items(
         )
         items.append(attrs.evolve(item, section=section))
         warnings.extend(row_warnings)
-    return items, warnings
+    return items, _gathered(warnings)
+
+
+def _gathered(warnings: list[ParseWarning]) -> list[ParseWarning]:
+    """Warnings saying the same thing on several rows of a table, as one naming the rows
+    ("'全文发布' … kept in extra", table 1, rows 4, 5, 9): one line per fact, not per row."""
+    rows: dict[tuple[str, str], list[str]] = {}
+    for warning in warnings:
+        rows.setdefault((warning.code, warning.message), []).append(warning.where)
+    gathered: list[ParseWarning] = []
+    for (code, message), places in rows.items():
+        if len(places) == 1:
+            gathered.append(ParseWarning(code, message, places[0]))
+            continue
+        table, _, _ = places[0].rpartition(", row ")
+        numbers = [place.rpartition(", row ")[2] for place in places]
+        if all(place.rpartition(", row ")[0] == table for place in places) and table:
+            where = f"{table}, rows {', '.join(numbers)}"
+        else:
+            where = "; ".join(places)
+        gathered.append(ParseWarning(code, message, where))
+    return gathered
 
 
 #: fields a row must leave empty to be a continuation of the item above

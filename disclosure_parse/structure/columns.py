@@ -30,6 +30,7 @@ from disclosure_parse.structure.vocabulary import (
     ColumnRole,
     Field,
     HeaderVocabulary,
+    is_ambiguous_label,
 )
 
 _LEVELS_IN_HEADER = regex.compile(
@@ -148,7 +149,8 @@ def _typed_by_cells(column: MappedColumn, texts: list[str]) -> MappedColumn:
     undecided = column.certainty is Certainty.CELLS or not column.header
     if not (undecided or column.shared_header) or not texts:
         return column
-    kind = _majority(column_kind(t) for t in texts)
+    kinds = [column_kind(t) for t in texts]
+    kind = _majority(kinds)
     if kind is None or kind not in _BY_KIND:
         return column
     if not undecided and kind not in _OVERRIDE_SHARED:
@@ -156,8 +158,11 @@ def _typed_by_cells(column: MappedColumn, texts: list[str]) -> MappedColumn:
     role, certainty = _BY_KIND[kind]
     if role.field is column.role.field and role.flag == column.role.flag:
         return attrs.evolve(column, certainty=Certainty.LABEL)
-    share = sum(1 for t in texts if column_kind(t) is kind)
-    reason = f"{share} of its {len(texts)} cells look like a {kind.value}"
+    if column.header and is_ambiguous_label(column.header[-1]) and kinds.count(kind) == len(texts):
+        # a label known to mean one of a few things (公开形式, 公开方式) and cells that all
+        # say which: a reading, not a guess worth a warning
+        return attrs.evolve(column, role=role, certainty=certainty)
+    reason = f"{kinds.count(kind)} of its {len(texts)} cells look like a {kind.value}"
     return attrs.evolve(column, role=role, certainty=certainty, assumed=reason)
 
 

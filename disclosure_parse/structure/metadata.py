@@ -12,9 +12,12 @@ import attrs
 
 from disclosure_parse.cell_text import join_lines, parse_date
 from disclosure_parse.grid import Cell, Table
+from disclosure_parse.structure import page_lines
 
-ISSUER_LABELS = frozenset({"发布机构", "发文机关", "发布单位", "发文单位", "公开主体", "信息来源"})
-DATE_LABELS = frozenset({"发布日期", "成文日期", "发文日期", "生成日期", "发布时间", "公开日期"})
+#: a box's issuer: the metadata labels of page_lines, then those boxes also use
+ISSUER_LABELS = (*page_lines.ISSUER_LABELS, "公开主体", "信息来源")
+#: a box's date, in order of preference: the date the document was made, then published
+DATE_LABELS = (*page_lines.DATE_LABELS, "发布日期", "发布时间", "生成日期", "公开日期")
 #: longest text taken as a label in a label/value cell pair
 MAX_LABEL = 8
 
@@ -33,12 +36,12 @@ class Metadata:
 
     @property
     def issued_on(self) -> dt.date | None:
+        dates: dict[str, dt.date] = {}
         for label, value in self.pairs:
-            if label in DATE_LABELS:
-                date = parse_date(value)
-                if date is not None:
-                    return date
-        return None
+            date = parse_date(value) if label in DATE_LABELS else None
+            if date is not None:
+                dates.setdefault(label, date)
+        return next((dates[label] for label in DATE_LABELS if label in dates), None)
 
 
 def key_value_pairs(table: Table) -> Metadata | None:

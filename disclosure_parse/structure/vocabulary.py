@@ -324,6 +324,15 @@ _LEVEL_VALUE = regex.compile(rf"^(?:{_LEVEL_UNIT}[、/／和及]?)+级$")
 _LEVEL_LIKE = regex.compile(r"级|事项|名称|类|目录|栏目|项目|子项|科目|主题|领域")
 
 
+def is_ambiguous_label(text: str) -> bool:
+    """A whole header known to mean one of a few things, which the cells tell apart
+    (公开方式 alone, 公开形式, 公开属性 alone) — not a truncated or unknown header."""
+    key = header_key(text)
+    if key == "公开":
+        return False
+    return _lookup(CELLS_LABELS, key) is not None or GROUP_FIELDS.get(key) is Field.DISCLOSURE
+
+
 def is_level_label(text: str) -> bool:
     """Whether a text names an administrative level ("县级", "乡、村级", "镇街级")."""
     return bool(_LEVEL_VALUE.match(header_key(text)))
