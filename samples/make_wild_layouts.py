@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
+import zipfile
 from pathlib import Path
 
 import docx
@@ -392,18 +394,13 @@ def framework_docx() -> bytes:
     document.core_properties.created = fixed
     document.core_properties.modified = fixed
     document.core_properties.last_printed = fixed
-    from io import BytesIO
-
-    out = BytesIO()
+    out = io.BytesIO()
     document.save(out)
     return _fixed_zip_times(out.getvalue())
 
 
 def _fixed_zip_times(data: bytes) -> bytes:
     """The same zip with every member dated 2024-03-08, so a rebuild gives the same bytes."""
-    import io
-    import zipfile
-
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
